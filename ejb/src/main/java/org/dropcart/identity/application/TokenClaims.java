@@ -1,0 +1,15 @@
+package org.dropcart.identity.application;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** The claims of a verified access token that identity rules look at. */
+public record TokenClaims(
+    String userId, String username, String tokenId, Instant issuedAt, Instant expiresAt) {
+  public TokenClaims {
+    Objects.requireNonNull(userId, "A token names its user (sub).");
+    Objects.requireNonNull(tokenId, "A token has an id (jti).");
+    Objects.requireNonNull(issuedAt, "A token has an issue time (iat).");
+    Objects.requireNonNull(expiresAt, "A token has an expiry (exp).");
+  }
+}

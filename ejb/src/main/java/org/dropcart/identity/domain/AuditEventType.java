@@ -1,0 +1,14 @@
+package org.dropcart.identity.domain;
+
+/** The security-relevant things the audit log records. */
+public enum AuditEventType {
+  SIGNED_UP,
+  LOGGED_IN,
+  LOGIN_FAILED,
+  LOGIN_THROTTLED,
+  LOGGED_OUT,
+  ROLE_CHANGED,
+  USER_DISABLED,
+  USER_ENABLED,
+  ADMIN_CREATED
+}

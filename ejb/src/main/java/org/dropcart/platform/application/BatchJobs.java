@@ -1,0 +1,156 @@
+package org.dropcart.platform.application;
+
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobException;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.JobInstance;
+import jakarta.batch.runtime.Metric;
+import jakarta.batch.runtime.StepExecution;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.dropcart.platform.domain.ConflictException;
+import org.dropcart.platform.domain.NotFoundException;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Starts Dropcart's batch jobs and reports on them. Every job any context declares as a {@link
+ * JobDefinition} is listed, whether it ever ran or not; a job is never started while an execution
+ * of it is still running.
+ */
+@Stateless
+public class BatchJobs {
+  private static final Logger LOG = Logger.getLogger(BatchJobs.class.getName());
+
+  @Inject @Any private Instance<JobDefinition> definitions;
+  @Inject private Config config;
+
+  public List<JobDefinition> definitions() {
+    return definitions.stream().sorted(Comparator.comparing(JobDefinition::name)).toList();
+  }
+
+  public JobDefinition definition(String name) {
+    return definitions.stream()
+        .filter(d -> d.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new NotFoundException("unknown-job", "No batch job named '" + name + "'"));
+  }
+
+  /** The job's schedule as configured: an ISO-8601 interval, or {@code off}. */
+  public String schedule(JobDefinition definition) {
+    return config.getOptionalValue(definition.intervalKey(), String.class).orElse("off");
+  }
+
+  /**
+   * Starts the job now and returns the execution id.
+   *
+   * @throws ConflictException when an execution of the job is still running
+   */
+  public long start(String name, Properties parameters) {
+    JobDefinition definition = definition(name);
+    JobOperator operator = BatchRuntime.getJobOperator();
+    if (isRunning(operator, definition.name())) {
+      throw new ConflictException(
+          "job-running", "Job '" + name + "' is already running; wait for it to finish");
+    }
+    long id = operator.start(definition.name(), parameters);
+    LOG.log(Level.INFO, "Started batch job {0}, execution {1,number,#}", new Object[] {name, id});
+    return id;
+  }
+
+  private static boolean isRunning(JobOperator operator, String name) {
+    try {
+      return !operator.getRunningExecutions(name).isEmpty();
+    } catch (NoSuchJobException neverRan) {
+      return false;
+    }
+  }
+
+  /** Every known job with its {@code latest} most recent executions, newest first. */
+  public List<JobView> list(int latest, Map<String, Instant> nextRuns) {
+    JobOperator operator = BatchRuntime.getJobOperator();
+    return definitions().stream()
+        .map(
+            d ->
+                new JobView(
+                    d.name(),
+                    d.description(),
+                    schedule(d),
+                    nextRuns.get(d.name()),
+                    executions(operator, d.name(), latest)))
+        .toList();
+  }
+
+  private static List<JobView.Execution> executions(JobOperator operator, String name, int latest) {
+    List<JobInstance> instances;
+    try {
+      instances = operator.getJobInstances(name, 0, latest);
+    } catch (NoSuchJobException neverRan) {
+      return List.of();
+    }
+    return instances.stream()
+        .flatMap(i -> operator.getJobExecutions(i).stream())
+        .sorted(Comparator.comparingLong(JobExecution::getExecutionId).reversed())
+        .limit(latest)
+        .map(e -> execution(operator, e))
+        .toList();
+  }
+
+  private static JobView.Execution execution(JobOperator operator, JobExecution e) {
+    Map<String, String> parameters = new TreeMap<>();
+    Optional.ofNullable(e.getJobParameters())
+        .ifPresent(p -> p.stringPropertyNames().forEach(k -> parameters.put(k, p.getProperty(k))));
+    List<JobView.Step> steps =
+        operator.getStepExecutions(e.getExecutionId()).stream()
+            .sorted(Comparator.comparingLong(StepExecution::getStepExecutionId))
+            .map(BatchJobs::step)
+            .toList();
+    return new JobView.Execution(
+        e.getExecutionId(),
+        name(e.getBatchStatus()),
+        e.getExitStatus(),
+        instant(e.getCreateTime()),
+        instant(e.getStartTime()),
+        instant(e.getEndTime()),
+        parameters,
+        steps);
+  }
+
+  private static JobView.Step step(StepExecution s) {
+    Map<String, Long> metrics = new LinkedHashMap<>();
+    if (s.getMetrics() != null) {
+      for (Metric m : s.getMetrics()) {
+        metrics.put(m.getType().name(), m.getValue());
+      }
+    }
+    return new JobView.Step(
+        s.getStepName(),
+        name(s.getBatchStatus()),
+        s.getExitStatus(),
+        instant(s.getStartTime()),
+        instant(s.getEndTime()),
+        metrics);
+  }
+
+  private static String name(BatchStatus status) {
+    return status == null ? null : status.name();
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
+  }
+}

@@ -1,0 +1,23 @@
+package org.dropcart.platform.domain;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * Root of the business outcomes that are not successes: an unknown thing, a conflict with what is
+ * stored, input that breaks a rule, an action the caller may not take. Each one rolls back the
+ * transaction it happens in, so a refused request leaves no partial state behind.
+ *
+ * <p>The adapters translate the concrete subtype into their own vocabulary (an HTTP status and a
+ * problem body, a WebSocket error message); the domain never speaks HTTP.
+ */
+@ApplicationException(inherited = true, rollback = true)
+public abstract class DropcartException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  protected DropcartException(String message) {
+    super(message);
+  }
+
+  /** A short, stable, URL-safe name of the kind of problem, e.g. {@code username-taken}. */
+  public abstract String kind();
+}

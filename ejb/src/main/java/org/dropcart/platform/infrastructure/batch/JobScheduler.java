@@ -1,0 +1,90 @@
+package org.dropcart.platform.infrastructure.batch;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.dropcart.platform.application.BatchJobs;
+import org.dropcart.platform.application.JobDefinition;
+import org.dropcart.platform.domain.ConflictException;
+
+/**
+ * Starts each known batch job on its configured interval. The timer only starts the job; the job
+ * does the work. A tick that finds the previous run still going is skipped, not queued.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigrations")
+public class JobScheduler {
+  private static final Logger LOG = Logger.getLogger(JobScheduler.class.getName());
+  /** Lets the application finish starting before the first scheduled run. */
+  private static final Duration FIRST_RUN_DELAY = Duration.ofSeconds(30);
+
+  @Resource private TimerService timers;
+  @Inject private BatchJobs jobs;
+
+  @PostConstruct
+  void schedule() {
+    for (JobDefinition definition : jobs.definitions()) {
+      String schedule = jobs.schedule(definition);
+      if ("off".equalsIgnoreCase(schedule.trim())) {
+        LOG.log(Level.INFO, "Batch job {0} is not scheduled", definition.name());
+        continue;
+      }
+      Duration interval;
+      try {
+        interval = Duration.parse(schedule.trim());
+      } catch (DateTimeParseException e) {
+        throw new IllegalStateException(
+            definition.intervalKey() + " must be an ISO-8601 duration or 'off', not '" + schedule + "'");
+      }
+      if (interval.isZero() || interval.isNegative()) {
+        throw new IllegalStateException(definition.intervalKey() + " must be positive: " + schedule);
+      }
+      long first = Math.min(FIRST_RUN_DELAY.toMillis(), interval.toMillis());
+      timers.createIntervalTimer(
+          first, interval.toMillis(), new TimerConfig(definition.name(), false));
+      LOG.log(Level.INFO, "Batch job {0} runs every {1}", new Object[] {definition.name(), interval});
+    }
+  }
+
+  @Timeout
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void tick(Timer timer) {
+    String name = (String) timer.getInfo();
+    try {
+      jobs.start(name, new Properties());
+    } catch (ConflictException stillRunning) {
+      LOG.log(Level.INFO, "Skipped a scheduled run of {0}: the previous one is still running", name);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Scheduled run of " + name + " did not start", e);
+    }
+  }
+
+  /** When each scheduled job runs next. */
+  public Map<String, Instant> nextRuns() {
+    Map<String, Instant> next = new HashMap<>();
+    for (Timer t : timers.getTimers()) {
+      if (t.getInfo() instanceof String name) {
+        next.put(name, t.getNextTimeout().toInstant());
+      }
+    }
+    return next;
+  }
+}

@@ -1,0 +1,26 @@
+package org.dropcart.platform.infrastructure.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * Sends JSON text messages to a queue inside the caller's JTA transaction: the message leaves only
+ * when the transaction commits, and is forgotten when it rolls back. Every body carries the
+ * envelope version {@code v} so consumers can refuse what they do not understand.
+ */
+@ApplicationScoped
+public class MessageSender {
+  @Inject
+  @JMSConnectionFactory(Messaging.CONNECTION_FACTORY)
+  private JMSContext context;
+
+  public void send(String queue, JsonObject body) {
+    JsonObjectBuilder envelope = Json.createObjectBuilder(body).add("v", Messaging.PAYLOAD_VERSION);
+    context.createProducer().send(context.createQueue(queue), envelope.build().toString());
+  }
+}

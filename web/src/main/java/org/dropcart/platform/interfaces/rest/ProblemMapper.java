@@ -1,0 +1,103 @@
+package org.dropcart.platform.interfaces.rest;
+
+import jakarta.ejb.EJBException;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.dropcart.platform.domain.ConflictException;
+import org.dropcart.platform.domain.DropcartException;
+import org.dropcart.platform.domain.ForbiddenException;
+import org.dropcart.platform.domain.InvalidInputException;
+import org.dropcart.platform.domain.NotFoundException;
+
+/**
+ * Seed 001's "recover" middleware: every exception that leaves a resource becomes a problem body
+ * with a precise status. Domain outcomes map by type; malformed JSON is a 400; an unexpected failure
+ * is a 500 whose body says only that, with the request id, while the stack trace goes to the log
+ * once. No exception ever reaches a client as a stack trace.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+  private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+  @Context private HttpServletRequest request;
+
+  @Override
+  public Response toResponse(Throwable thrown) {
+    Throwable e = unwrap(thrown);
+    Response.ResponseBuilder response = problem(e).response(request);
+    if (e instanceof NotAllowedException notAllowed) {
+      response.allow(notAllowed.getResponse().getAllowedMethods());
+    }
+    if (e instanceof NotAuthorizedException) {
+      response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    }
+    if (e instanceof WebApplicationException wae && wae.getResponse().getHeaderString(HttpHeaders.RETRY_AFTER) != null) {
+      response.header(HttpHeaders.RETRY_AFTER, wae.getResponse().getHeaderString(HttpHeaders.RETRY_AFTER));
+    }
+    return response.build();
+  }
+
+  private Problem problem(Throwable e) {
+    BodyLimit.TooLarge tooLarge = causeOfType(e, BodyLimit.TooLarge.class);
+    if (tooLarge != null) {
+      return Problem.of(413, "body-too-large", tooLarge.getMessage());
+    }
+    if (e instanceof InvalidInputException invalid) {
+      return new Problem(400, invalid.kind(), invalid.getMessage(), invalid.errors());
+    }
+    if (e instanceof NotFoundException d) {
+      return Problem.of(404, d.kind(), d.getMessage());
+    }
+    if (e instanceof ConflictException d) {
+      return Problem.of(409, d.kind(), d.getMessage());
+    }
+    if (e instanceof ForbiddenException d) {
+      return Problem.of(403, d.kind(), d.getMessage());
+    }
+    if (e instanceof DropcartException d) {
+      return Problem.of(400, d.kind(), d.getMessage());
+    }
+    if (causeOfType(e, JsonbException.class) != null || causeOfType(e, JsonException.class) != null) {
+      return Problem.of(400, "malformed-json", "The request body is not valid JSON of the expected shape");
+    }
+    if (e instanceof WebApplicationException wae && wae.getResponse().getStatus() < 500) {
+      return Problem.forStatus(wae.getResponse().getStatus());
+    }
+    if (e instanceof ProcessingException) {
+      return Problem.of(400, "unreadable-body", "The request body could not be read");
+    }
+    LOG.log(Level.SEVERE, "Request " + RequestIds.of(request) + " " + request.getMethod() + " "
+        + request.getRequestURI() + " failed", e);
+    return Problem.of(500, "internal-error",
+        "The request failed on the server; quote the request id when reporting it");
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    Throwable t = e;
+    while (t instanceof EJBException && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,26 @@
+package org.dropcart.platform.interfaces.rest;
+
+import org.dropcart.platform.domain.InvalidInputException;
+
+/**
+ * Query parameters are taken as strings and parsed here: JAX-RS answers a failed conversion with
+ * 404, where a client deserves a 400 naming the parameter.
+ */
+public final class Queries {
+  private Queries() {}
+
+  public static Integer integer(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(value.trim());
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(name, "must be a whole number");
+    }
+  }
+
+  public static String text(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

@@ -1,0 +1,61 @@
+package org.dropcart.platform.interfaces.web;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.dropcart.platform.interfaces.rest.AccessLog;
+import org.dropcart.platform.interfaces.rest.Problem;
+import org.dropcart.platform.interfaces.rest.RequestIds;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The error page for everything the container answers before or outside JAX-RS — a token the
+ * MicroProfile JWT layer refuses (401), a path no servlet serves (404), a failure in a filter — so
+ * those responses are problem bodies too, logged once like any other request.
+ */
+@WebServlet(name = "problem", urlPatterns = "/problem")
+public class ProblemServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = Logger.getLogger(ProblemServlet.class.getName());
+
+  @Inject private transient Config config;
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    int status = code instanceof Integer i ? i : 404;
+    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    String path = uri instanceof String s ? s : request.getRequestURI();
+    String requestId = RequestIds.of(request);
+    Object thrown = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+    Problem problem;
+    if (thrown instanceof Throwable t) {
+      status = 500;
+      LOG.log(Level.SEVERE, "Request " + requestId + " " + request.getMethod() + " " + path + " failed", t);
+      problem = Problem.of(500, "internal-error",
+          "The request failed on the server; quote the request id when reporting it");
+    } else if (status == 401) {
+      problem = Problem.of(401, "invalid-token",
+          "The bearer token is missing, malformed, expired, not signed by this server, or revoked");
+      response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+    } else {
+      problem = Problem.forStatus(status);
+    }
+    response.setStatus(status);
+    response.setHeader(RequestIds.HEADER, requestId);
+    response.setContentType(Problem.MEDIA_TYPE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getWriter().write(problem.toJson(requestId));
+    AccessLog.write(
+        new AccessLog.Entry(request.getMethod(), path, status, -1,
+            request.getRemoteUser(), requestId, problem.kind()),
+        config.getOptionalValue("dropcart.log.json", Boolean.class).orElse(false));
+  }
+}
