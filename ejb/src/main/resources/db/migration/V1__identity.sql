@@ -9,7 +9,7 @@ CREATE TABLE users (
   role               VARCHAR(16)  NOT NULL,
   enabled            BOOLEAN      NOT NULL,
   created_at         TIMESTAMP WITH TIME ZONE NOT NULL,
-  tokens_valid_after TIMESTAMP WITH TIME ZONE NOT NULL,
+  token_generation   INTEGER      NOT NULL,
   failed_logins      INTEGER      NOT NULL,
   locked_until       TIMESTAMP WITH TIME ZONE,
   version            BIGINT       NOT NULL,

@@ -21,9 +21,10 @@ public interface IdentityService {
 
   /**
    * Whether a token that passed signature, issuer and expiry checks is still honoured: not signed
-   * out, its user still there, enabled, and unchanged since the token was issued.
+   * out, its user still there, enabled, and of the user's current token generation (no role change
+   * or disabling since it was issued).
    */
-  boolean honours(String userId, String tokenId, java.time.Instant issuedAt);
+  boolean honours(String userId, String tokenId, int tokenGeneration);
 
   Page<UserView> users(PageRequest page);
 

@@ -5,11 +5,13 @@ import java.util.Objects;
 
 /** The claims of a verified access token that identity rules look at. */
 public record TokenClaims(
-    String userId, String username, String tokenId, Instant issuedAt, Instant expiresAt) {
+    String userId, String username, String tokenId, int generation, Instant expiresAt) {
+  /** The claim carrying the user's token generation (see {@code User}). */
+  public static final String GENERATION_CLAIM = "gen";
+
   public TokenClaims {
     Objects.requireNonNull(userId, "A token names its user (sub).");
     Objects.requireNonNull(tokenId, "A token has an id (jti).");
-    Objects.requireNonNull(issuedAt, "A token has an issue time (iat).");
     Objects.requireNonNull(expiresAt, "A token has an expiry (exp).");
   }
 }

@@ -35,7 +35,12 @@ public record AuditEvent(
     return new AuditEvent(UUID.randomUUID().toString(), type, username, actor, remoteAddress, at, detail);
   }
 
+  /** Cuts to at most {@code max} chars, never between the two halves of a surrogate pair. */
   private static String clip(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max);
+    if (s == null || s.length() <= max) {
+      return s;
+    }
+    int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+    return s.substring(0, end);
   }
 }

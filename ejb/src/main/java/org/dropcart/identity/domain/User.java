@@ -10,7 +10,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,9 +19,11 @@ import java.util.UUID;
  *
  * <p>A user holds one {@link Role}, may be disabled by an admin, and carries the state of its own
  * sign-in protection: the count of wrong passwords in a row and, once that reaches the policy's
- * limit, the instant until which sign-in is refused. Access tokens issued before {@code
- * tokensValidAfter} are no longer honoured: disabling a user or changing its role moves that
- * instant forward, so the change takes effect at once rather than when old tokens expire.
+ * limit, the instant until which sign-in is refused. Every access token carries the user's token
+ * generation at the time it was issued; disabling a user or changing its role starts a new
+ * generation, so the change takes effect at once for every earlier token rather than when it
+ * expires. (A time cut-off would not do: tokens carry their issue time in whole seconds, so one
+ * issued in the same second as the change could not be told apart.)
  */
 @Entity
 @Table(name = "users")
@@ -56,8 +57,8 @@ public class User {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
-  @Column(name = "tokens_valid_after", nullable = false)
-  private Instant tokensValidAfter;
+  @Column(name = "token_generation", nullable = false)
+  private int tokenGeneration;
 
   @Column(name = "failed_logins", nullable = false)
   private int failedLogins;
@@ -79,7 +80,7 @@ public class User {
     this.role = Objects.requireNonNull(role, "A role is required.");
     this.enabled = true;
     this.createdAt = now;
-    this.tokensValidAfter = now.truncatedTo(ChronoUnit.SECONDS);
+    this.tokenGeneration = 1;
   }
 
   public String id() {
@@ -131,22 +132,27 @@ public class User {
     lockedUntil = null;
   }
 
-  /** Whether a token issued at {@code issuedAt} (whole seconds, as JWTs carry it) still counts. */
-  public boolean honoursTokenIssuedAt(Instant issuedAt) {
-    return enabled && !issuedAt.isBefore(tokensValidAfter);
+  /** The generation new tokens carry. */
+  public int tokenGeneration() {
+    return tokenGeneration;
   }
 
-  public void changeRole(Role newRole, Instant now) {
+  /** Whether a token of the given generation still counts. */
+  public boolean honoursTokenOfGeneration(int generation) {
+    return enabled && generation == tokenGeneration;
+  }
+
+  public void changeRole(Role newRole) {
     if (role != newRole) {
       role = Objects.requireNonNull(newRole);
-      invalidateTokens(now);
+      invalidateTokens();
     }
   }
 
-  public void disable(Instant now) {
+  public void disable() {
     if (enabled) {
       enabled = false;
-      invalidateTokens(now);
+      invalidateTokens();
     }
   }
 
@@ -154,7 +160,7 @@ public class User {
     enabled = true;
   }
 
-  private void invalidateTokens(Instant now) {
-    tokensValidAfter = now.truncatedTo(ChronoUnit.SECONDS);
+  private void invalidateTokens() {
+    tokenGeneration++;
   }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import org.dropcart.identity.application.IdentitySettings;
 import org.dropcart.identity.application.IssuedToken;
+import org.dropcart.identity.application.TokenClaims;
 import org.dropcart.identity.application.TokenIssuer;
 import org.dropcart.identity.domain.User;
 import org.eclipse.microprofile.config.Config;
@@ -24,7 +25,8 @@ import org.eclipse.microprofile.config.Config;
 /**
  * Signs RS256 access tokens in the MicroProfile JWT shape: {@code iss}, {@code sub} (the user id),
  * {@code upn} (the user name, which becomes the caller principal), {@code groups} (the role),
- * {@code jti}, {@code iat}, {@code exp}, header {@code typ=JWT}.
+ * {@code jti}, {@code iat}, {@code exp}, {@code gen} (the user's token generation), header {@code
+ * typ=JWT}.
  */
 @ApplicationScoped
 public class NimbusTokenIssuer implements TokenIssuer {
@@ -43,6 +45,7 @@ public class NimbusTokenIssuer implements TokenIssuer {
             .subject(user.id())
             .claim("upn", user.username().value())
             .claim("groups", List.of(user.role().wireName()))
+            .claim(TokenClaims.GENERATION_CLAIM, user.tokenGeneration())
             .jwtID(tokenId)
             .issueTime(Date.from(issuedAt))
             .expirationTime(Date.from(expiresAt))

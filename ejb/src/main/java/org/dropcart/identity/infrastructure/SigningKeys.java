@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -85,7 +84,8 @@ public final class SigningKeys {
     Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     try {
       Files.writeString(tmp, pem, StandardCharsets.US_ASCII);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+      // A hard link fails when the name exists; a rename would silently replace the other's key.
+      Files.createLink(file, tmp);
     } catch (FileAlreadyExistsException anotherNodeWasFirst) {
       // Keep theirs: both nodes then sign with the same key.
     } finally {

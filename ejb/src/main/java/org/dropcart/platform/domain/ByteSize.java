@@ -25,7 +25,12 @@ public record ByteSize(long bytes) {
       throw new IllegalArgumentException(
           "Not a size: '" + text + "' (expected e.g. 500MB, 100MiB or 1048576)");
     }
-    long number = Long.parseLong(m.group(1));
+    long number;
+    try {
+      number = Long.parseLong(m.group(1));
+    } catch (NumberFormatException tooManyDigits) {
+      throw new IllegalArgumentException("Size too large: '" + text + "'");
+    }
     String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
     long factor =
         switch (unit) {
@@ -40,7 +45,11 @@ public record ByteSize(long bytes) {
           case "TIB" -> 1L << 40;
           default -> throw new IllegalArgumentException("Unknown unit in '" + text + "'");
         };
-    return new ByteSize(Math.multiplyExact(number, factor));
+    try {
+      return new ByteSize(Math.multiplyExact(number, factor));
+    } catch (ArithmeticException overflow) {
+      throw new IllegalArgumentException("Size too large: '" + text + "'");
+    }
   }
 
   @Override

@@ -15,6 +15,9 @@ public record PageRequest(int page, int size) {
     if (size < 1 || size > MAX_SIZE) {
       throw new InvalidInputException("size", "must be between 1 and " + MAX_SIZE);
     }
+    if ((long) page * size > Integer.MAX_VALUE) {
+      throw new InvalidInputException("page", "is beyond the last possible page");
+    }
   }
 
   /** Builds a request from optional query values, with defaults for the missing ones. */

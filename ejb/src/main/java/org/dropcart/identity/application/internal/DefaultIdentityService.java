@@ -120,8 +120,8 @@ public class DefaultIdentityService implements IdentityService {
   }
 
   @Override
-  public boolean honours(String userId, String tokenId, Instant issuedAt) {
-    return users.find(userId).map(u -> u.honoursTokenIssuedAt(issuedAt)).orElse(false)
+  public boolean honours(String userId, String tokenId, int tokenGeneration) {
+    return users.find(userId).map(u -> u.honoursTokenOfGeneration(tokenGeneration)).orElse(false)
         && !revoked.isRevoked(tokenId);
   }
 
@@ -154,12 +154,12 @@ public class DefaultIdentityService implements IdentityService {
     boolean wasActiveAdmin = user.role() == Role.ADMIN && user.isEnabled();
     long activeAdmins = users.countEnabledWithRole(Role.ADMIN);
     if (newRole != null && newRole != user.role()) {
-      user.changeRole(newRole, now);
+      user.changeRole(newRole);
       audit.publish(event(AuditEventType.ROLE_CHANGED, user.username().value(), actor, origin,
           "role is now " + newRole.wireName()));
     }
     if (Boolean.FALSE.equals(change.enabled()) && user.isEnabled()) {
-      user.disable(now);
+      user.disable();
       audit.publish(event(AuditEventType.USER_DISABLED, user.username().value(), actor, origin, null));
     } else if (Boolean.TRUE.equals(change.enabled()) && !user.isEnabled()) {
       user.enable();
@@ -186,7 +186,7 @@ public class DefaultIdentityService implements IdentityService {
     Optional<User> existing = users.findByUsernameForUpdate(name);
     if (existing.isPresent()) {
       User user = existing.get();
-      user.changeRole(Role.ADMIN, now);
+      user.changeRole(Role.ADMIN);
       user.enable();
       audit.publish(event(AuditEventType.ADMIN_CREATED, name.value(), "system", RequestOrigin.INTERNAL,
           "existing user promoted: no enabled admin was left"));

@@ -38,7 +38,7 @@ import org.eclipse.microprofile.opentracing.Traced;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "auth", description = "Accounts and access tokens")
+@Tag(name = "auth")
 @Traced
 public class AuthResource {
   @Inject private IdentityService identity;

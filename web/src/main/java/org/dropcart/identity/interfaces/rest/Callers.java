@@ -10,13 +10,20 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public final class Callers {
   private Callers() {}
 
+  /** The claims identity rules need; a token without a token generation counts as generation 0. */
   public static TokenClaims claims(JsonWebToken jwt) {
+    Object generation = jwt.getClaim(TokenClaims.GENERATION_CLAIM);
     return new TokenClaims(
         jwt.getSubject(),
         jwt.getName(),
         jwt.getTokenID(),
-        Instant.ofEpochSecond(jwt.getIssuedAtTime()),
+        generation instanceof Number n ? n.intValue() : generationOf(generation),
         Instant.ofEpochSecond(jwt.getExpirationTime()));
+  }
+
+  private static int generationOf(Object claim) {
+    // MP-JWT hands numeric claims over as JSON-P numbers.
+    return claim instanceof jakarta.json.JsonNumber n ? n.intValue() : 0;
   }
 
   public static RequestOrigin origin(HttpServletRequest request) {

@@ -30,7 +30,7 @@ public class TokenStatusFilter implements ContainerRequestFilter {
       return;
     }
     var claims = Callers.claims(jwt);
-    if (!identity.honours(claims.userId(), claims.tokenId(), claims.issuedAt())) {
+    if (!identity.honours(claims.userId(), claims.tokenId(), claims.generation())) {
       context.abortWith(
           Problem.of(401, "token-revoked",
                   "This token was signed out, or its user was disabled or changed; sign in again")

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Dropcart's HTTP API under {@code /api}. Callers authenticate with RS256 bearer tokens verified by
@@ -20,6 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({"admin", "user"})
 @OpenAPIDefinition(
+    tags = {
+      @Tag(name = "auth", description = "Accounts and access tokens"),
+      @Tag(name = "admin", description = "Operating Dropcart: users, audit log, batch jobs")
+    },
     info =
         @Info(
             title = "Dropcart",

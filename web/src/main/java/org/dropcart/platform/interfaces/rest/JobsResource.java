@@ -29,7 +29,7 @@ import org.eclipse.microprofile.opentracing.Traced;
 @RequestScoped
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "admin", description = "Operating Dropcart")
+@Tag(name = "admin")
 @SecurityRequirement(name = "bearer")
 @Traced
 public class JobsResource {

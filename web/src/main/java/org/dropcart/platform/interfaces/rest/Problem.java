@@ -75,6 +75,6 @@ public record Problem(int status, String kind, String detail, List<FieldError> e
   /** The response carrying this problem; its kind is remembered for the request's log line. */
   public Response.ResponseBuilder response(HttpServletRequest request) {
     request.setAttribute(KIND_ATTRIBUTE, kind);
-    return Response.status(status).type(MEDIA_TYPE).entity(toJson(RequestIds.of(request)));
+    return Response.status(status, title()).type(MEDIA_TYPE).entity(toJson(RequestIds.of(request)));
   }
 }

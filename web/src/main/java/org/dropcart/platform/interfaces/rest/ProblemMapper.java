@@ -10,6 +10,7 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -43,9 +44,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (e instanceof NotAuthorizedException) {
       response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     }
-    if (e instanceof WebApplicationException wae && wae.getResponse().getHeaderString(HttpHeaders.RETRY_AFTER) != null) {
-      response.header(HttpHeaders.RETRY_AFTER, wae.getResponse().getHeaderString(HttpHeaders.RETRY_AFTER));
-    }
     return response.build();
   }
 
@@ -53,6 +51,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     BodyLimit.TooLarge tooLarge = causeOfType(e, BodyLimit.TooLarge.class);
     if (tooLarge != null) {
       return Problem.of(413, "body-too-large", tooLarge.getMessage());
+    }
+    if (causeOfType(e, NoContentException.class) != null) {
+      return Problem.of(400, "invalid-input", "body: a JSON object is required");
     }
     if (e instanceof InvalidInputException invalid) {
       return new Problem(400, invalid.kind(), invalid.getMessage(), invalid.errors());

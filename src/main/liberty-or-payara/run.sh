@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Dropcart launcher: builds the WAR if it is missing or older than the sources, then starts it on
+# Payara Micro with the embedded defaults (H2, Artemis, Mongo-wire server), all data under
+# DROPCART_DATA_DIR (default ./data), and prints the base URL once the application is ready.
+#
+# Environment (all optional):
+#   DROPCART_DATA_DIR     where everything that must survive a restart lives   (./data)
+#   DROPCART_PORT         HTTP port                                             (8080)
+#   DROPCART_BROKER_HOST  broker the resource adapter connects to              (127.0.0.1)
+#   DROPCART_BROKER_PORT  its port; the embedded broker listens there too      (61616)
+#   DROPCART_JAVA_OPTS    JVM options                                           (-Xmx1g)
+#   DROPCART_SKIP_BUILD   1: never build, use what is in web/target
+# Any other MicroProfile Config key can be set the same way (dropcart.jwt.ttl -> DROPCART_JWT_TTL).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+cd "$ROOT"
+DATA="$(mkdir -p "${DROPCART_DATA_DIR:-$ROOT/data}" && cd "${DROPCART_DATA_DIR:-$ROOT/data}" && pwd)"
+PORT="${DROPCART_PORT:-8080}"
+RUNTIME="$ROOT/web/target/runtime"
+WAR="$ROOT/web/target/dropcart.war"
+
+stale() {
+  [ ! -f "$WAR" ] || [ ! -f "$RUNTIME/payara-micro.jar" ] || [ ! -f "$RUNTIME/artemis.rar" ] ||
+    [ -n "$(find pom.xml ./*/pom.xml ./*/src -newer "$WAR" -type f -print -quit 2>/dev/null)" ]
+}
+if [ "${DROPCART_SKIP_BUILD:-0}" != 1 ] && stale; then
+  echo "Building Dropcart (mvn package, tests skipped)..."
+  mvn -B -ntp -q -DskipTests package
+fi
+
+# Payara's own root directory is scratch: a fresh one each start, so an old deployment never
+# starts again beside the new one. What must survive lives in $DATA.
+SCRATCH="$DATA/.payara"
+rm -rf "$SCRATCH"
+mkdir -p "$SCRATCH/root"
+sed -e "s|@ARTEMIS_RAR@|$RUNTIME/artemis.rar|" \
+    -e "s|@BATCH_DB_URL@|jdbc\\\\:h2\\\\:$DATA/db/batch|" \
+    src/main/liberty-or-payara/post-boot-commands.asadmin > "$SCRATCH/post-boot.asadmin"
+if [ -n "${DROPCART_BROKER_HOST:-}${DROPCART_BROKER_PORT:-}" ]; then
+  echo "create-resource-adapter-config --property ConnectionParameters=host\\=${DROPCART_BROKER_HOST:-127.0.0.1};port\\=${DROPCART_BROKER_PORT:-61616} artemis" \
+    >> "$SCRATCH/post-boot.asadmin"
+fi
+
+# shellcheck disable=SC2086
+java ${DROPCART_JAVA_OPTS:--Xmx1g} -Ddropcart.data.dir="$DATA" -Djava.io.tmpdir="$SCRATCH" \
+  -jar "$RUNTIME/payara-micro.jar" --nocluster --rootdir "$SCRATCH/root" --port "$PORT" \
+  --postbootcommandfile "$SCRATCH/post-boot.asadmin" --deploy "$WAR" &
+PID=$!
+echo "$PID" > "$DATA/dropcart.pid"
+trap 'kill -TERM "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null; rm -f "$DATA/dropcart.pid"' INT TERM
+
+URL="http://localhost:$PORT/"
+for _ in $(seq 1 180); do
+  if ! kill -0 "$PID" 2>/dev/null; then
+    echo "Dropcart did not start; see the log above." >&2
+    exit 1
+  fi
+  # Payara answers /health/ready before the application has deployed its checks: wait for them.
+  if curl -fs "${URL}health/ready" 2>/dev/null | grep -q '"checks":\[{'; then
+    echo "Dropcart is ready at $URL  (API ${URL}api, health ${URL}health/ready, OpenAPI ${URL}openapi; data in $DATA)"
+    break
+  fi
+  sleep 1
+done
+wait "$PID"

@@ -1,0 +1,60 @@
+package org.dropcart.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * What the integration tests deploy: the real packaged WAR, exactly as the launcher runs it, with
+ * the post-boot commands of {@code src/main/liberty-or-payara} filled in for the test directories.
+ */
+public final class DropcartDeployment {
+  public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
+  private DropcartDeployment() {}
+
+  public static WebArchive war() {
+    writePostBootCommands(work().resolve("post-boot.asadmin"), work().resolve("data"));
+    return ShrinkWrap.create(ZipImporter.class, "dropcart.war")
+        .importFrom(Path.of(property("dropcart.test.war")).toFile())
+        .as(WebArchive.class);
+  }
+
+  /** The data directory the Arquillian-managed servers share (see arquillian.xml). */
+  public static Path dataDirectory() {
+    return work().resolve("data");
+  }
+
+  /** Fills the launcher's post-boot template in, as run.sh does. */
+  public static void writePostBootCommands(Path target, Path dataDir) {
+    try {
+      Files.createDirectories(target.getParent());
+      Files.createDirectories(work().resolve("tmp"));
+      String template =
+          Files.readString(Path.of(property("dropcart.test.liberty-or-payara"), "post-boot-commands.asadmin"));
+      String filled =
+          template
+              .replace("@ARTEMIS_RAR@", Path.of(property("dropcart.test.runtime"), "artemis.rar").toString())
+              .replace("@BATCH_DB_URL@", "jdbc\\:h2\\:" + dataDir.toAbsolutePath().resolve("db/batch"));
+      Files.writeString(target, filled);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static Path work() {
+    return Path.of(property("dropcart.test.work")).toAbsolutePath();
+  }
+
+  static String property(String name) {
+    String value = System.getProperty(name);
+    if (value == null) {
+      throw new IllegalStateException("System property " + name + " is not set (run through Maven failsafe)");
+    }
+    return value;
+  }
+}
