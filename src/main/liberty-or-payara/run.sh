@@ -56,8 +56,9 @@ for _ in $(seq 1 180); do
     echo "Dropcart did not start; see the log above." >&2
     exit 1
   fi
-  # Payara answers /health/ready before the application has deployed its checks: wait for them.
-  if curl -fs "${URL}health/ready" 2>/dev/null | grep -q '"checks":\[{'; then
+  # Payara answers /health/ready before the application has registered its checks: wait for the
+  # application's own check, which turns UP once the web module serves.
+  if curl -fs "${URL}health/ready" 2>/dev/null | grep -q '"name":"application","status":"UP"'; then
     echo "Dropcart is ready at $URL  (API ${URL}api, health ${URL}health/ready, OpenAPI ${URL}openapi; data in $DATA)"
     break
   fi
