@@ -25,7 +25,7 @@ import org.dropcart.identity.interfaces.rest.AuthMessages.Credentials;
 import org.dropcart.identity.interfaces.rest.AuthMessages.Grant;
 import org.dropcart.identity.interfaces.rest.AuthMessages.PasswordOnly;
 import org.dropcart.identity.interfaces.rest.AuthMessages.Validated;
-import org.dropcart.platform.domain.InvalidInputException;
+import org.dropcart.platform.interfaces.rest.Bodies;
 import org.dropcart.platform.interfaces.rest.Problem;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -52,7 +52,7 @@ public class AuthResource {
   @PermitAll
   @Operation(summary = "Create an account (role user) and sign in")
   public Response signUp(Credentials body) {
-    Credentials c = required(body);
+    Credentials c = Bodies.required(body);
     SignedIn signedIn = identity.signUp(c.username(), c.password(), Callers.origin(request));
     return Response.created(
             uri.getBaseUriBuilder().path("admin/users/{u}").build(signedIn.user().username()))
@@ -65,7 +65,7 @@ public class AuthResource {
   @PermitAll
   @Operation(summary = "Sign in; 401 for a wrong name or password, 429 after repeated failures")
   public Response logIn(@PathParam("username") String username, PasswordOnly body) {
-    return answer(identity.logIn(username, required(body).password(), Callers.origin(request)));
+    return answer(identity.logIn(username, Bodies.required(body).password(), Callers.origin(request)));
   }
 
   @POST
@@ -73,7 +73,7 @@ public class AuthResource {
   @PermitAll
   @Operation(summary = "Sign in with name and password in the body; same answers as login")
   public Response token(Credentials body) {
-    Credentials c = required(body);
+    Credentials c = Bodies.required(body);
     return answer(identity.logIn(c.username(), c.password(), Callers.origin(request)));
   }
 
@@ -110,10 +110,4 @@ public class AuthResource {
     return Validated.of(identity.currentUser(Callers.claims(jwt)));
   }
 
-  private static <T> T required(T body) {
-    if (body == null) {
-      throw new InvalidInputException("body", "a JSON object is required");
-    }
-    return body;
-  }
 }

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @OpenAPIDefinition(
     tags = {
       @Tag(name = "auth", description = "Accounts and access tokens"),
+      @Tag(name = "pools", description = "Pools of client applications and their members"),
       @Tag(name = "admin", description = "Operating Dropcart: users, audit log, batch jobs")
     },
     info =

@@ -1,0 +1,33 @@
+package org.dropcart.pool.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where pools and their memberships are kept. */
+public interface PoolRepository {
+  Optional<Pool> find(String poolId);
+
+  Optional<Pool> findByName(PoolName name);
+
+  void store(Pool pool);
+
+  List<Pool> inNameOrder(int offset, int limit);
+
+  long count();
+
+  List<Pool> ofUserInNameOrder(String userId, int offset, int limit);
+
+  long countOfUser(String userId);
+
+  Optional<Membership> membership(String poolId, String userId);
+
+  Optional<Membership> membershipByName(String poolId, String usernameKey);
+
+  void store(Membership membership);
+
+  void remove(Membership membership);
+
+  List<Membership> members(String poolId, int offset, int limit);
+
+  long countMembers(String poolId);
+}
