@@ -16,7 +16,8 @@ import org.eclipse.microprofile.config.Config;
 /**
  * Seed 001's message cap: a request body larger than {@code dropcart.http.max-body} (500 MB by
  * default) is refused with 413, either up front from its {@code Content-Length} or, for a chunked
- * body, as soon as the bytes read pass the cap.
+ * body, as soon as the bytes read pass the cap. Upload bytes (tus, {@code
+ * application/offset+octet-stream}) are bounded per upload by {@code dropcart.upload.max-size}.
  */
 @jakarta.ws.rs.ext.Provider
 @PreMatching
@@ -27,6 +28,11 @@ public class BodyLimit implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext context) {
+    if (context.getMediaType() != null
+        && "application".equals(context.getMediaType().getType())
+        && "offset+octet-stream".equals(context.getMediaType().getSubtype())) {
+      return; // tus bytes: the upload endpoint enforces dropcart.upload.max-size per upload
+    }
     long max = ByteSize.parse(config.getValue("dropcart.http.max-body", String.class)).bytes();
     if (context.getLength() > max) {
       context.abortWith(Problem.of(413, "body-too-large", message(max)).response(request).build());

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     tags = {
       @Tag(name = "auth", description = "Accounts and access tokens"),
       @Tag(name = "pools", description = "Pools of client applications and their members"),
+      @Tag(name = "uploads", description = "Resumable uploads (tus 1.0.0) into a pool"),
       @Tag(name = "admin", description = "Operating Dropcart: users, audit log, batch jobs")
     },
     info =

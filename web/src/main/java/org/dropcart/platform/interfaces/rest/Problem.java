@@ -48,6 +48,8 @@ public record Problem(int status, String kind, String detail, List<FieldError> e
     Response.Status known = Response.Status.fromStatusCode(status);
     return switch (status) {
       case 422 -> "Unprocessable Content";
+      case 423 -> "Locked";
+      case 460 -> "Checksum Mismatch";
       case 429 -> "Too Many Requests";
       case 507 -> "Insufficient Storage";
       default -> known == null ? "Error" : known.getReasonPhrase();

@@ -16,7 +16,10 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.dropcart.platform.domain.BusyException;
 import org.dropcart.platform.domain.ConflictException;
+import org.dropcart.platform.domain.GoneException;
+import org.dropcart.platform.domain.TooLargeException;
 import org.dropcart.platform.domain.DropcartException;
 import org.dropcart.platform.domain.ForbiddenException;
 import org.dropcart.platform.domain.InvalidInputException;
@@ -63,6 +66,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (e instanceof ConflictException d) {
       return Problem.of(409, d.kind(), d.getMessage());
+    }
+    if (e instanceof GoneException d) {
+      return Problem.of(410, d.kind(), d.getMessage());
+    }
+    if (e instanceof TooLargeException d) {
+      return Problem.of(413, d.kind(), d.getMessage());
+    }
+    if (e instanceof BusyException d) {
+      return Problem.of(423, d.kind(), d.getMessage());
     }
     if (e instanceof ForbiddenException d) {
       return Problem.of(403, d.kind(), d.getMessage());

@@ -1,0 +1,23 @@
+package org.dropcart.upload.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.dropcart.platform.domain.ByteSize;
+import org.eclipse.microprofile.config.Config;
+
+/** The upload context's configuration. */
+@ApplicationScoped
+public class UploadSettings {
+  @Inject private Config config;
+
+  /** The largest file one upload may carry ({@code dropcart.upload.max-size}). */
+  public long maxSize() {
+    return ByteSize.parse(config.getValue("dropcart.upload.max-size", String.class)).bytes();
+  }
+
+  /** How long an upload lives after its last write ({@code dropcart.upload.expiration}). */
+  public Duration expiration() {
+    return Duration.parse(config.getValue("dropcart.upload.expiration", String.class));
+  }
+}

@@ -1,0 +1,122 @@
+package org.dropcart.upload.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.dropcart.platform.application.Caller;
+import org.dropcart.platform.domain.BusyException;
+import org.dropcart.platform.domain.TooLargeException;
+import org.dropcart.upload.domain.Checksum;
+import org.dropcart.upload.domain.UploadFiles;
+import org.dropcart.upload.domain.UploadMetadata;
+
+/**
+ * Resumable uploads (the tus protocol's model): open one, append bytes at its offset, ask where it
+ * stands, terminate it. Appending runs outside any transaction, since a client may take minutes to
+ * send a chunk: the bytes go to disk and are forced there first, and only then does the offset move.
+ * One append at a time per upload; a second one meanwhile is refused as busy.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Uploads {
+  private static final ConcurrentHashMap<String, ReentrantLock> APPENDING = new ConcurrentHashMap<>();
+
+  @Inject private UploadLedger ledger;
+  @Inject private UploadFiles files;
+  @Inject private UploadSettings settings;
+
+  /** A chunk whose bytes do not match its {@code Upload-Checksum}; the chunk is discarded. */
+  public static final class ChecksumMismatch extends org.dropcart.platform.domain.DropcartException {
+    private static final long serialVersionUID = 1L;
+
+    ChecksumMismatch(String message) {
+      super(message);
+    }
+
+    @Override
+    public String kind() {
+      return "checksum-mismatch";
+    }
+  }
+
+  public UploadView open(long length, String metadataHeader, Caller caller) {
+    if (length < 0) {
+      throw new org.dropcart.platform.domain.InvalidInputException("Upload-Length", "must be 0 or more");
+    }
+    long max = settings.maxSize();
+    if (length > max) {
+      throw new TooLargeException("upload-too-large",
+          "Upload-Length " + length + " exceeds the limit of " + max + " bytes");
+    }
+    UploadView upload = ledger.open(length, UploadMetadata.parse(metadataHeader), caller);
+    try {
+      files.create(upload.id());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the file of upload " + upload.id(), e);
+    }
+    return upload;
+  }
+
+  public UploadView status(String id, Caller caller) {
+    return ledger.status(id, caller);
+  }
+
+  /**
+   * Appends the body at {@code offset} and returns the upload with its new offset. Bytes that
+   * arrived before the client went away are kept and counted; a chunk with a checksum is kept only
+   * whole and matching ({@link ChecksumMismatch} otherwise).
+   */
+  public UploadView append(String id, long offset, String checksumHeader, InputStream body, Caller caller) {
+    Checksum checksum = checksumHeader == null ? null : Checksum.parse(checksumHeader);
+    ReentrantLock lock = APPENDING.computeIfAbsent(id, k -> new ReentrantLock());
+    if (!lock.tryLock()) {
+      throw new BusyException("upload-busy", "Another request is appending to upload " + id);
+    }
+    try {
+      UploadView upload = ledger.requireAppendable(id, offset, caller);
+      UploadFiles.Written written = files.append(id, offset, upload.length() - offset, body,
+          checksum == null ? null : checksum.algorithm().newDigest());
+      if (written.overflowed()) {
+        files.truncate(id, offset);
+        throw new TooLargeException("beyond-upload-length",
+            "The chunk goes past Upload-Length " + upload.length());
+      }
+      if (checksum != null && (written.interrupted() || !checksum.matches(written.digest()))) {
+        files.truncate(id, offset);
+        throw new ChecksumMismatch("The chunk does not match its " + checksum.algorithm().tusName()
+            + " checksum; it was discarded");
+      }
+      // An interrupted body still counts: the client resumes from the offset HEAD reports.
+      return ledger.appended(id, offset, written.count());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write upload " + id, e);
+    } finally {
+      lock.unlock();
+      if (!lock.hasQueuedThreads()) {
+        APPENDING.remove(id, lock);
+      }
+    }
+  }
+
+  public void terminate(String id, Caller caller) {
+    ReentrantLock lock = APPENDING.computeIfAbsent(id, k -> new ReentrantLock());
+    if (!lock.tryLock()) {
+      throw new BusyException("upload-busy", "Upload " + id + " is receiving bytes; try again");
+    }
+    try {
+      ledger.terminate(id, caller);
+      files.delete(id);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete the file of upload " + id, e);
+    } finally {
+      lock.unlock();
+      APPENDING.remove(id, lock);
+    }
+  }
+}

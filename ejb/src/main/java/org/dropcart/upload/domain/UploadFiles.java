@@ -1,0 +1,26 @@
+package org.dropcart.upload.domain;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+
+/** The bytes of uploads in progress, on the staging volume. */
+public interface UploadFiles {
+  /** What an append put on disk (forced to the device), and the digest of those bytes if asked. */
+  record Written(long count, byte[] digest, boolean interrupted, boolean overflowed) {}
+
+  void create(String uploadId) throws IOException;
+
+  /**
+   * Writes the stream at {@code offset}, at most {@code max} bytes, then forces them to disk. A
+   * stream that fails midway keeps what arrived and says it was {@code interrupted}; a stream with
+   * more than {@code max} bytes stops there and says it {@code overflowed}.
+   */
+  Written append(String uploadId, long offset, long max, InputStream body, MessageDigest digest)
+      throws IOException;
+
+  /** Cuts the file back to {@code length} bytes (a chunk that failed its checksum). */
+  void truncate(String uploadId, long length) throws IOException;
+
+  void delete(String uploadId) throws IOException;
+}

@@ -1,0 +1,24 @@
+package org.dropcart.upload.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+import org.dropcart.upload.domain.Upload;
+import org.dropcart.upload.domain.UploadRepository;
+
+@ApplicationScoped
+public class JpaUploadRepository implements UploadRepository {
+  @PersistenceContext(unitName = "dropcart")
+  private EntityManager em;
+
+  @Override
+  public Optional<Upload> find(String id) {
+    return id == null ? Optional.empty() : Optional.ofNullable(em.find(Upload.class, id));
+  }
+
+  @Override
+  public void store(Upload upload) {
+    em.persist(upload);
+  }
+}

@@ -1,0 +1,164 @@
+package org.dropcart.upload.interfaces.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.dropcart.identity.interfaces.rest.Callers;
+import org.dropcart.platform.application.Caller;
+import org.dropcart.platform.domain.InvalidInputException;
+import org.dropcart.platform.interfaces.rest.Problem;
+import org.dropcart.upload.application.UploadSettings;
+import org.dropcart.upload.application.UploadView;
+import org.dropcart.upload.application.Uploads;
+import org.dropcart.upload.domain.Checksum;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The tus 1.0.0 upload endpoint: core, creation, creation-with-upload, expiration, checksum and
+ * termination. {@code Upload-Metadata} must name the {@code pool} (the caller must be a member);
+ * see {@link org.dropcart.upload.domain.UploadMetadata} for the other keys.
+ */
+@Path("upload")
+@RequestScoped
+@RolesAllowed({"admin", "user"})
+@Tag(name = "uploads")
+@SecurityRequirement(name = "bearer")
+public class TusResource {
+  static final String OFFSET_OCTET_STREAM = "application/offset+octet-stream";
+  static final String EXTENSIONS = "creation,creation-with-upload,expiration,checksum,termination";
+  private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+  @Inject private Uploads uploads;
+  @Inject private UploadSettings settings;
+  @Inject private JsonWebToken jwt;
+  @Context private HttpServletRequest request;
+  @Context private UriInfo uri;
+
+  @OPTIONS
+  @PermitAll
+  @Operation(summary = "What this tus server supports")
+  public Response capabilities() {
+    return Response.noContent()
+        .header("Tus-Version", TusProtocol.VERSION)
+        .header("Tus-Extension", EXTENSIONS)
+        .header("Tus-Max-Size", settings.maxSize())
+        .header("Tus-Checksum-Algorithm", Checksum.Algorithm.tusNames())
+        .build();
+  }
+
+  @POST
+  @Operation(summary = "Create an upload (Upload-Length, Upload-Metadata with pool), optionally with its first bytes")
+  public Response create(
+      @HeaderParam("Upload-Length") String length,
+      @HeaderParam("Upload-Metadata") String metadata,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      @HeaderParam("Upload-Checksum") String checksum,
+      InputStream body) {
+    if (length == null) {
+      throw new InvalidInputException("Upload-Length", "is required (deferred lengths are not supported yet)");
+    }
+    Caller caller = Callers.caller(jwt);
+    UploadView upload = uploads.open(number("Upload-Length", length), metadata, caller);
+    Response.ResponseBuilder created =
+        Response.created(uri.getAbsolutePathBuilder().path(upload.id()).build());
+    if (contentType != null && contentType.startsWith(OFFSET_OCTET_STREAM)) {
+      try {
+        upload = uploads.append(upload.id(), 0, checksum, body, caller);
+      } catch (Uploads.ChecksumMismatch e) {
+        // The upload exists; only its first chunk was refused. The client resumes from HEAD.
+        created.header("Upload-Offset", 0);
+        return created.header("Upload-Expires", HTTP_DATE.format(upload.expiresAt())).build();
+      }
+    } else if (contentType != null && request.getContentLengthLong() > 0) {
+      throw new jakarta.ws.rs.NotSupportedException();
+    }
+    return created
+        .header("Upload-Offset", upload.offset())
+        .header("Upload-Expires", HTTP_DATE.format(upload.expiresAt()))
+        .build();
+  }
+
+  @HEAD
+  @Path("{id}")
+  @Operation(summary = "Where an upload stands")
+  public Response status(@PathParam("id") String id) {
+    UploadView upload = uploads.status(id, Callers.caller(jwt));
+    Response.ResponseBuilder r = Response.ok()
+        .header("Upload-Offset", upload.offset())
+        .header("Upload-Length", upload.length())
+        .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    if (upload.metadata() != null && !upload.metadata().isEmpty()) {
+      r.header("Upload-Metadata", upload.metadata());
+    }
+    if (!upload.complete()) {
+      r.header("Upload-Expires", HTTP_DATE.format(upload.expiresAt()));
+    }
+    return r.build();
+  }
+
+  @PATCH
+  @Path("{id}")
+  @Consumes(OFFSET_OCTET_STREAM)
+  @Operation(summary = "Append bytes at Upload-Offset; 409 on a wrong offset, 460 on a checksum mismatch")
+  public Response append(
+      @PathParam("id") String id,
+      @HeaderParam("Upload-Offset") String offset,
+      @HeaderParam("Upload-Checksum") String checksum,
+      InputStream body) {
+    if (offset == null) {
+      throw new InvalidInputException("Upload-Offset", "is required");
+    }
+    UploadView upload;
+    try {
+      upload = uploads.append(id, number("Upload-Offset", offset), checksum, body, Callers.caller(jwt));
+    } catch (Uploads.ChecksumMismatch e) {
+      return Problem.of(460, e.kind(), e.getMessage()).response(request).build();
+    }
+    Response.ResponseBuilder r = Response.noContent().header("Upload-Offset", upload.offset());
+    if (!upload.complete()) {
+      r.header("Upload-Expires", HTTP_DATE.format(upload.expiresAt()));
+    }
+    return r.build();
+  }
+
+  @DELETE
+  @Path("{id}")
+  @Operation(summary = "Terminate an upload: its bytes are deleted")
+  public Response terminate(@PathParam("id") String id) {
+    uploads.terminate(id, Callers.caller(jwt));
+    return Response.noContent().build();
+  }
+
+  private static long number(String header, String value) {
+    try {
+      long n = Long.parseLong(value.trim());
+      if (n < 0) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(header, "must be a non-negative whole number");
+    }
+  }
+}

@@ -1,0 +1,327 @@
+package org.dropcart.upload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dropcart.support.ProblemAssert.assertProblem;
+
+import io.tus.java.client.TusClient;
+import io.tus.java.client.TusURLMemoryStore;
+import io.tus.java.client.TusUpload;
+import io.tus.java.client.TusUploader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Random;
+import org.dropcart.support.Api;
+import org.dropcart.support.Api.Reply;
+import org.dropcart.support.DropcartDeployment;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Resumable uploads through the official tus Java client and raw HTTP: a 30 MB file interrupted
+ * twice (once by the client stopping, once by a connection cut mid-body) and resumed to a
+ * byte-identical file; checksums, termination, expiry, and every refusal. The servers run with
+ * {@code dropcart.upload.expiration=PT6S} and {@code max-size=40MiB} (arquillian.xml).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TusUploadIT {
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return DropcartDeployment.war();
+  }
+
+  @ArquillianResource private URL base;
+  @TempDir static Path files;
+
+  private static final String PASSWORD = "upload-password-1";
+  private static String member;
+  private static String outsider;
+  private static String pool;
+  private static boolean prepared;
+
+  private Api api() {
+    return new Api(base);
+  }
+
+  @BeforeAll
+  static void reset() {
+    prepared = false;
+  }
+
+  private void prepare() {
+    if (prepared) {
+      return;
+    }
+    Api api = api();
+    String admin = api.adminToken();
+    String memberName = Api.uniqueName("uploader");
+    member = api.signUp(memberName, PASSWORD);
+    outsider = api.signUp(Api.uniqueName("outsider"), PASSWORD);
+    pool = api.post("api/pools", "{\"name\":\"" + Api.uniqueName("uploads") + "\"}", admin).json().getString("id");
+    assertThat(api.post("api/pools/" + pool + "/members", "{\"username\":\"" + memberName + "\"}", admin).status())
+        .isEqualTo(201);
+    prepared = true;
+  }
+
+  @Test
+  void aThirtyMegabyteUploadInterruptedTwiceResumesToAnIdenticalFile() throws Exception {
+    prepare();
+    Path source = randomFile("thirty.bin", 30 * 1024 * 1024);
+    TusClient client = tusClient(member);
+    TusUpload upload = new TusUpload(source.toFile());
+    upload.setMetadata(Map.of("filename", "thirty.bin", "filetype", "application/octet-stream",
+        "pool", pool, "timestamp", "2026-11-23T10:00:00Z"));
+
+    // First interruption: the client stops after about 8 MB.
+    TusUploader first = client.resumeOrCreateUpload(upload);
+    first.setChunkSize(1024 * 1024);
+    first.setRequestPayloadSize(4 * 1024 * 1024);
+    while (first.getOffset() < 8 * 1024 * 1024 && first.uploadChunk() > -1) {
+      // keep sending
+    }
+    first.finish(false);
+    URL location = first.getUploadURL();
+    long afterFirst = headOffset(location, member);
+    assertThat(afterFirst).isEqualTo(first.getOffset()).isGreaterThanOrEqualTo(8 * 1024 * 1024);
+
+    // Second interruption: a PATCH announcing 10 MB whose connection is cut after 3 MB.
+    cutPatch(location, member, afterFirst, source, 10 * 1024 * 1024, 3 * 1024 * 1024);
+    long afterCut = awaitOffsetAbove(location, member, afterFirst);
+    assertThat(afterCut).as("the bytes that arrived before the cut are kept").isGreaterThan(afterFirst);
+
+    // Resume with a fresh client that only knows the URL, to the end.
+    TusUpload again = new TusUpload(source.toFile());
+    again.setMetadata(upload.getMetadata());
+    TusUploader resumed = tusClient(member).beginOrResumeUploadFromURL(again, location);
+    assertThat(resumed.getOffset()).isEqualTo(afterCut);
+    resumed.setChunkSize(1024 * 1024);
+    while (resumed.uploadChunk() > -1) {
+      // keep sending
+    }
+    resumed.finish();
+
+    assertThat(headOffset(location, member)).isEqualTo(Files.size(source));
+    Path stored = partialFile(location);
+    assertThat(sha256(stored)).isEqualTo(sha256(source));
+  }
+
+  @Test
+  void aChunkThatFailsItsChecksumIsDiscardedWith460AndAMatchingOneIsKept() {
+    prepare();
+    Api api = api();
+    String location = create(api, member, 10, metadata("ck.txt"));
+    byte[] hello = "hello".getBytes(StandardCharsets.UTF_8);
+
+    Reply wrong = patch(api, location, member, 0, hello, "sha1 " + b64(digest("SHA-1", "other".getBytes())));
+    assertProblem(wrong, 460, "checksum-mismatch");
+    assertThat(headOffset(api, location, member)).isZero();
+
+    for (String algorithm : new String[] {"md5", "sha256"}) {
+      String jdk = algorithm.equals("md5") ? "MD5" : "SHA-256";
+      long at = headOffset(api, location, member);
+      Reply ok = patch(api, location, member, at, hello, algorithm + " " + b64(digest(jdk, hello)));
+      assertThat(ok.status()).as(ok.toString()).isEqualTo(204);
+    }
+    assertThat(headOffset(api, location, member)).isEqualTo(10);
+    assertProblem(patch(api, location, member, 0, hello, "crc32 AAAA"), 400, "invalid-input");
+  }
+
+  @Test
+  void terminationDeletesTheBytesAndTheUploadIsGone() throws Exception {
+    prepare();
+    Api api = api();
+    String location = create(api, member, 100, metadata("t.txt"));
+    patch(api, location, member, 0, "some bytes".getBytes(), null);
+    Path part = partialFile(new URL(location));
+    assertThat(part).exists();
+
+    Reply deleted = api.send(api.request(location, member).header("Tus-Resumable", "1.0.0").DELETE());
+    assertThat(deleted.status()).isEqualTo(204);
+    assertThat(part).doesNotExist();
+    assertThat(head(api, location, member).status()).isEqualTo(410);
+    assertProblem(patch(api, location, member, 10, "x".getBytes(), null), 410, "upload-terminated");
+  }
+
+  @Test
+  void anUploadWithoutWritesForTheExpirationPeriodExpires() throws Exception {
+    prepare();
+    Api api = api();
+    String location = create(api, member, 100, metadata("e.txt"));
+    Reply head = head(api, location, member);
+    assertThat(head.header("Upload-Expires")).isPresent();
+
+    Thread.sleep(Duration.ofSeconds(7).toMillis());
+
+    assertThat(head(api, location, member).status()).isEqualTo(410);
+    assertProblem(patch(api, location, member, 0, "late".getBytes(), null), 410, "upload-expired");
+  }
+
+  @Test
+  void refusalsAreExactAndStoreNothing() {
+    prepare();
+    Api api = api();
+    Reply options = api.send(api.request("api/upload/", null).method("OPTIONS", BodyPublishers.noBody()));
+    assertThat(options.status()).isEqualTo(204);
+    assertThat(options.header("Tus-Extension")).hasValueSatisfying(e -> assertThat(e).contains("creation", "checksum", "termination", "expiration"));
+    assertThat(options.header("Tus-Max-Size")).contains(Long.toString(40L * 1024 * 1024));
+
+    assertThat(createReply(api, null, 10, metadata("a")).status()).isEqualTo(401);
+    assertProblem(createReply(api, outsider, 10, metadata("a")), 403, "not-a-member");
+    assertProblem(createReply(api, member, 10, "filename " + b64("a".getBytes())), 400, "invalid-input");
+    assertProblem(createReply(api, member, 10, "pool " + b64("no-such-pool".getBytes())), 404, "unknown-pool");
+    assertProblem(createReply(api, member, 10, "pool !!notbase64"), 400, "invalid-input");
+    assertProblem(createReply(api, member, 10, metadata("../../etc/passwd")), 400, "invalid-input");
+    assertProblem(createReply(api, member, 41L * 1024 * 1024, metadata("big")), 413, "upload-too-large");
+    assertProblem(api.send(api.request("api/upload/", member).header("Tus-Resumable", "1.0.0")
+        .header("Upload-Length", "ten").header("Upload-Metadata", metadata("a")).POST(BodyPublishers.noBody())),
+        400, "invalid-input");
+    assertProblem(api.send(api.request("api/upload/", member).header("Upload-Length", "10")
+        .header("Upload-Metadata", metadata("a")).POST(BodyPublishers.noBody())), 412, "tus-version");
+
+    String location = create(api, member, 10, metadata("r.txt"));
+    assertProblem(patch(api, location, member, 3, "abc".getBytes(), null), 409, "offset-mismatch");
+    assertProblem(patch(api, location, member, 0, "too many bytes".getBytes(), null), 413, "beyond-upload-length");
+    assertThat(headOffset(api, location, member)).as("nothing of the refused chunks was kept").isZero();
+    Reply wrongType = api.send(api.request(location, member).header("Tus-Resumable", "1.0.0")
+        .header("Upload-Offset", "0").header("Content-Type", "text/plain")
+        .method("PATCH", BodyPublishers.ofString("abc")));
+    assertProblem(wrongType, 415, "unsupported-media-type");
+    assertThat(head(api, location, outsider).status()).as("HEAD answers carry no body").isEqualTo(404);
+    assertProblem(patch(api, location, outsider, 0, "abc".getBytes(), null), 404, "unknown-upload");
+    assertThat(head(api, "api/upload/0123456789abcdef0123456789abcdef", member).status()).isEqualTo(404);
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  private TusClient tusClient(String token) throws Exception {
+    TusClient client = new TusClient();
+    client.setUploadCreationURL(new URL(base, "api/upload/"));
+    client.setHeaders(Map.of("Authorization", "Bearer " + token));
+    client.enableResuming(new TusURLMemoryStore());
+    return client;
+  }
+
+  private String metadata(String filename) {
+    return "filename " + b64(filename.getBytes(StandardCharsets.UTF_8)) + ",pool " + b64(pool.getBytes());
+  }
+
+  private static Reply createReply(Api api, String token, long length, String metadata) {
+    return api.send(api.request("api/upload/", token).header("Tus-Resumable", "1.0.0")
+        .header("Upload-Length", Long.toString(length)).header("Upload-Metadata", metadata)
+        .POST(BodyPublishers.noBody()));
+  }
+
+  private static String create(Api api, String token, long length, String metadata) {
+    Reply r = createReply(api, token, length, metadata);
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    return r.header("Location").orElseThrow();
+  }
+
+  private static Reply patch(Api api, String location, String token, long offset, byte[] bytes, String checksum) {
+    HttpRequest.Builder b = api.request(location, token).header("Tus-Resumable", "1.0.0")
+        .header("Upload-Offset", Long.toString(offset)).header("Content-Type", "application/offset+octet-stream")
+        .method("PATCH", BodyPublishers.ofByteArray(bytes));
+    if (checksum != null) {
+      b.header("Upload-Checksum", checksum);
+    }
+    return api.send(b);
+  }
+
+  private static Reply head(Api api, String location, String token) {
+    return api.send(api.request(location, token).header("Tus-Resumable", "1.0.0")
+        .method("HEAD", BodyPublishers.noBody()));
+  }
+
+  private static long headOffset(Api api, String location, String token) {
+    Reply r = head(api, location, token);
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    return Long.parseLong(r.header("Upload-Offset").orElseThrow());
+  }
+
+  private long headOffset(URL location, String token) {
+    return headOffset(api(), location.toString(), token);
+  }
+
+  private long awaitOffsetAbove(URL location, String token, long floor) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    long offset = headOffset(location, token);
+    while (offset <= floor && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      offset = headOffset(location, token);
+    }
+    return offset;
+  }
+
+  /** Starts a PATCH of {@code announced} bytes, sends {@code sent} of them, and drops the connection. */
+  private void cutPatch(URL location, String token, long offset, Path source, int announced, int sent)
+      throws IOException {
+    byte[] bytes = new byte[sent];
+    try (var in = Files.newInputStream(source)) {
+      in.skipNBytes(offset);
+      in.readNBytes(bytes, 0, sent);
+    }
+    try (Socket socket = new Socket(location.getHost(), location.getPort())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(("PATCH " + location.getPath() + " HTTP/1.1\r\nHost: " + location.getHost() + "\r\n"
+          + "Authorization: Bearer " + token + "\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: " + offset + "\r\n"
+          + "Content-Type: application/offset+octet-stream\r\nContent-Length: " + announced + "\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.write(bytes);
+      out.flush();
+      socket.setSoLinger(true, 0); // reset, as a dropped link would
+    }
+  }
+
+  private static Path partialFile(URL location) {
+    String id = location.getPath().substring(location.getPath().lastIndexOf('/') + 1);
+    return DropcartDeployment.dataDirectory().resolve("volume/uploads/" + id + ".part");
+  }
+
+  private static Path randomFile(String name, int size) throws IOException {
+    byte[] bytes = new byte[size];
+    new Random(42).nextBytes(bytes);
+    return Files.write(files.resolve(name), bytes);
+  }
+
+  private static String sha256(Path file) throws Exception {
+    MessageDigest d = MessageDigest.getInstance("SHA-256");
+    try (var in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[1 << 16];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        d.update(buffer, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(d.digest());
+  }
+
+  private static byte[] digest(String algorithm, byte[] bytes) {
+    try {
+      return MessageDigest.getInstance(algorithm).digest(bytes);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String b64(byte[] bytes) {
+    return Base64.getEncoder().encodeToString(bytes);
+  }
+}
