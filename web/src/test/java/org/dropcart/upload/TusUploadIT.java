@@ -25,6 +25,7 @@ import java.util.Random;
 import org.dropcart.support.Api;
 import org.dropcart.support.Api.Reply;
 import org.dropcart.support.DropcartDeployment;
+import org.dropcart.support.Eventually;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -173,6 +174,25 @@ class TusUploadIT {
 
     assertThat(head(api, location, member).status()).isEqualTo(410);
     assertProblem(patch(api, location, member, 0, "late".getBytes(), null), 410, "upload-expired");
+
+    // The purge job frees its bytes; a live upload of the same member is left alone.
+    Path part = partialFile(new URL(location));
+    assertThat(part).exists();
+    String live = create(api, member, 100, metadata("live.txt"));
+    String admin = api.adminToken();
+    Reply started = api.post("api/admin/jobs/upload-purge", null, admin);
+    assertThat(started.status()).as(started.toString()).isEqualTo(202);
+    long execution = started.json().getJsonNumber("executionId").longValue();
+    jakarta.json.JsonObject run = Eventually.await("upload-purge " + execution, Duration.ofSeconds(30),
+        () -> api.get("api/admin/jobs/upload-purge?executions=5", admin).json().getJsonArray("executions")
+            .stream().map(v -> v.asJsonObject())
+            .filter(e -> e.getJsonNumber("executionId").longValue() == execution).findFirst().orElse(null),
+        e -> e != null && e.getString("batchStatus").equals("COMPLETED"));
+    assertThat(run.getJsonArray("steps").getJsonObject(0).getString("exitStatus")).startsWith("PURGED ");
+    assertThat(part).doesNotExist();
+    assertThat(head(api, location, member).status()).isEqualTo(410);
+    assertThat(headOffset(api, live, member)).isZero();
+    assertThat(partialFile(new URL(live))).exists();
   }
 
   @Test

@@ -56,6 +56,16 @@ public class UploadLedger {
     return UploadView.of(upload);
   }
 
+  /** Up to {@code limit} ids of uploads whose expiry has passed. */
+  public java.util.List<String> expiredIds(int limit) {
+    return uploads.expiredIds(clock.instant(), limit);
+  }
+
+  /** Marks one upload expired, if it still is due; returns its length on disk, or -1 if not. */
+  public long expire(String id) {
+    return uploads.find(id).filter(u -> u.expireIfDue(clock.instant())).map(Upload::offset).orElse(-1L);
+  }
+
   private Upload own(String id, Caller caller) {
     return uploads.find(id).filter(u -> u.isOwnedBy(caller.userId())).orElseThrow(() -> unknown(id));
   }

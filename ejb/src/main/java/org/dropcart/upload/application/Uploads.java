@@ -26,6 +26,7 @@ import org.dropcart.upload.domain.UploadMetadata;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Uploads {
   private static final ConcurrentHashMap<String, ReentrantLock> APPENDING = new ConcurrentHashMap<>();
+  private static final int PURGE_BATCH = 500;
 
   @Inject private UploadLedger ledger;
   @Inject private UploadFiles files;
@@ -101,6 +102,57 @@ public class Uploads {
       if (!lock.hasQueuedThreads()) {
         APPENDING.remove(id, lock);
       }
+    }
+  }
+
+  /** What one purge freed. */
+  public record Purged(int uploads, long bytes) {}
+
+  /**
+   * Expires every upload that received nothing for the expiration period and deletes its bytes.
+   * An upload receiving bytes at this moment is skipped (its expiry moves when the append ends).
+   */
+  public Purged purgeExpired() {
+    int purged = 0;
+    long bytes = 0;
+    java.util.Set<String> skipped = new java.util.HashSet<>();
+    boolean progress = true;
+    while (progress) {
+      progress = false;
+      for (String id : ledger.expiredIds(PURGE_BATCH + skipped.size())) {
+        if (skipped.contains(id)) {
+          continue;
+        }
+        long freed = expireAndDelete(id);
+        if (freed >= 0) {
+          purged++;
+          bytes += freed;
+          progress = true;
+        } else {
+          skipped.add(id);
+        }
+      }
+    }
+    return new Purged(purged, bytes);
+  }
+
+  /** Expires one upload unless it is receiving bytes right now; its freed bytes, or -1. */
+  private long expireAndDelete(String id) {
+    ReentrantLock lock = APPENDING.computeIfAbsent(id, k -> new ReentrantLock());
+    if (!lock.tryLock()) {
+      return -1;
+    }
+    try {
+      long length = ledger.expire(id);
+      if (length >= 0) {
+        files.delete(id);
+      }
+      return length;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete the file of expired upload " + id, e);
+    } finally {
+      lock.unlock();
+      APPENDING.remove(id, lock);
     }
   }
 

@@ -24,6 +24,10 @@ import org.dropcart.platform.domain.TooLargeException;
  */
 @Entity
 @Table(name = "uploads")
+@jakarta.persistence.NamedQuery(
+    name = "Upload.expiredIds",
+    query = "SELECT u.id FROM Upload u WHERE u.state = org.dropcart.upload.domain.UploadState.RECEIVING"
+        + " AND u.expiresAt <= :now ORDER BY u.expiresAt")
 public class Upload {
   @Id
   @Column(name = "id", length = 32)
@@ -142,8 +146,13 @@ public class Upload {
     state = UploadState.TERMINATED;
   }
 
-  public void expire() {
+  /** Marks the upload expired if it is still receiving and its time is up; says whether it did. */
+  public boolean expireIfDue(Instant now) {
+    if (state != UploadState.RECEIVING || expiresAt.isAfter(now)) {
+      return false;
+    }
     state = UploadState.EXPIRED;
+    return true;
   }
 
   public boolean isOwnedBy(String userId) {

@@ -1,5 +1,7 @@
 package org.dropcart.upload.domain;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Where uploads are kept. */
@@ -7,4 +9,7 @@ public interface UploadRepository {
   Optional<Upload> find(String id);
 
   void store(Upload upload);
+
+  /** Ids of uploads still receiving whose expiry has passed, oldest expiry first. */
+  List<String> expiredIds(Instant now, int limit);
 }

@@ -3,6 +3,8 @@ package org.dropcart.upload.infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.dropcart.upload.domain.Upload;
 import org.dropcart.upload.domain.UploadRepository;
@@ -20,5 +22,11 @@ public class JpaUploadRepository implements UploadRepository {
   @Override
   public void store(Upload upload) {
     em.persist(upload);
+  }
+
+  @Override
+  public List<String> expiredIds(Instant now, int limit) {
+    return em.createNamedQuery("Upload.expiredIds", String.class).setParameter("now", now)
+        .setMaxResults(limit).getResultList();
   }
 }

@@ -66,4 +66,17 @@ class UploadTest {
     assertThat(upload(1).isOwnedBy("owner")).isTrue();
     assertThat(upload(1).isOwnedBy("someone")).isFalse();
   }
+
+  @Test
+  void expiresOnlyWhenDueAndStillReceiving() {
+    Upload u = upload(10);
+    assertThat(u.expireIfDue(T0.plus(EXPIRY).minusSeconds(1))).isFalse();
+    assertThat(u.expireIfDue(T0.plus(EXPIRY))).isTrue();
+    assertThat(u.state()).isEqualTo(UploadState.EXPIRED);
+    assertThat(u.expireIfDue(T0.plus(EXPIRY))).isFalse();
+
+    Upload done = upload(1);
+    done.appended(0, 1, T0, EXPIRY);
+    assertThat(done.expireIfDue(T0.plus(EXPIRY).plusSeconds(1))).isFalse();
+  }
 }
