@@ -147,6 +147,46 @@ class TusUploadIT {
   }
 
   @Test
+  void aDeferredLengthIsDeclaredByALaterPatchAndThenHolds() {
+    prepare();
+    Api api = api();
+    Reply created = api.send(api.request("api/upload/", member).header("Tus-Resumable", "1.0.0")
+        .header("Upload-Defer-Length", "1").header("Upload-Metadata", metadata("d.txt")).POST(BodyPublishers.noBody()));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String location = created.header("Location").orElseThrow();
+    assertThat(head(api, location, member).header("Upload-Defer-Length")).contains("1");
+    assertThat(head(api, location, member).header("Upload-Length")).isEmpty();
+
+    assertThat(patch(api, location, member, 0, "hello".getBytes(), null).status()).isEqualTo(204);
+    Reply last = api.send(api.request(location, member).header("Tus-Resumable", "1.0.0")
+        .header("Upload-Offset", "5").header("Upload-Length", "11")
+        .header("Content-Type", "application/offset+octet-stream").method("PATCH", BodyPublishers.ofString(" world")));
+    assertThat(last.status()).as(last.toString()).isEqualTo(204);
+    Reply head = head(api, location, member);
+    assertThat(head.header("Upload-Length")).contains("11");
+    assertThat(head.header("Upload-Offset")).contains("11");
+
+    // Refusals: both headers, neither, a bad defer value, a length below what arrived.
+    assertProblem(api.send(api.request("api/upload/", member).header("Tus-Resumable", "1.0.0")
+        .header("Upload-Defer-Length", "1").header("Upload-Length", "5").header("Upload-Metadata", metadata("x"))
+        .POST(BodyPublishers.noBody())), 400, "invalid-input");
+    assertProblem(api.send(api.request("api/upload/", member).header("Tus-Resumable", "1.0.0")
+        .header("Upload-Metadata", metadata("x")).POST(BodyPublishers.noBody())), 400, "invalid-input");
+    assertProblem(api.send(api.request("api/upload/", member).header("Tus-Resumable", "1.0.0")
+        .header("Upload-Defer-Length", "2").header("Upload-Metadata", metadata("x")).POST(BodyPublishers.noBody())),
+        400, "invalid-input");
+    String other = api.send(api.request("api/upload/", member).header("Tus-Resumable", "1.0.0")
+        .header("Upload-Defer-Length", "1").header("Upload-Metadata", metadata("y.txt")).POST(BodyPublishers.noBody()))
+        .header("Location").orElseThrow();
+    patch(api, other, member, 0, "12345".getBytes(), null);
+    assertProblem(api.send(api.request(other, member).header("Tus-Resumable", "1.0.0")
+        .header("Upload-Offset", "5").header("Upload-Length", "3")
+        .header("Content-Type", "application/offset+octet-stream").method("PATCH", BodyPublishers.ofString("x"))),
+        400, "invalid-input");
+    assertThat(headOffset(api, other, member)).isEqualTo(5);
+  }
+
+  @Test
   void terminationDeletesTheBytesAndTheUploadIsGone() throws Exception {
     prepare();
     Api api = api();

@@ -3,15 +3,8 @@ package org.dropcart.platform.domain;
 /** Someone else is working on the same thing right now; try again once they are done. */
 public class BusyException extends DropcartException {
   private static final long serialVersionUID = 1L;
-  private final String kind;
 
   public BusyException(String kind, String message) {
-    super(message);
-    this.kind = kind;
-  }
-
-  @Override
-  public String kind() {
-    return kind;
+    super(kind, message);
   }
 }

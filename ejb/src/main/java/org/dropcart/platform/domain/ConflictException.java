@@ -3,15 +3,8 @@ package org.dropcart.platform.domain;
 /** The request is well formed but contradicts what is stored (a taken name, a stale version). */
 public class ConflictException extends DropcartException {
   private static final long serialVersionUID = 1L;
-  private final String kind;
 
   public ConflictException(String kind, String message) {
-    super(message);
-    this.kind = kind;
-  }
-
-  @Override
-  public String kind() {
-    return kind;
+    super(kind, message);
   }
 }

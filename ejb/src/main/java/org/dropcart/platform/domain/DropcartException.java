@@ -13,11 +13,15 @@ import jakarta.ejb.ApplicationException;
 @ApplicationException(inherited = true, rollback = true)
 public abstract class DropcartException extends RuntimeException {
   private static final long serialVersionUID = 1L;
+  private final String kind;
 
-  protected DropcartException(String message) {
+  protected DropcartException(String kind, String message) {
     super(message);
+    this.kind = java.util.Objects.requireNonNull(kind, "A problem has a kind.");
   }
 
   /** A short, stable, URL-safe name of the kind of problem, e.g. {@code username-taken}. */
-  public abstract String kind();
+  public String kind() {
+    return kind;
+  }
 }

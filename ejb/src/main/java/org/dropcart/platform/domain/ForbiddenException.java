@@ -3,15 +3,8 @@ package org.dropcart.platform.domain;
 /** The caller is known but may not do this. */
 public class ForbiddenException extends DropcartException {
   private static final long serialVersionUID = 1L;
-  private final String kind;
 
   public ForbiddenException(String kind, String message) {
-    super(message);
-    this.kind = kind;
-  }
-
-  @Override
-  public String kind() {
-    return kind;
+    super(kind, message);
   }
 }

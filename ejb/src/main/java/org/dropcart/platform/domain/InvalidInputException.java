@@ -25,7 +25,7 @@ public class InvalidInputException extends DropcartException {
   }
 
   public InvalidInputException(List<FieldError> errors) {
-    super(summary(errors));
+    super("invalid-input", summary(errors));
     this.errors = List.copyOf(errors);
   }
 
@@ -40,10 +40,5 @@ public class InvalidInputException extends DropcartException {
 
   public List<FieldError> errors() {
     return errors;
-  }
-
-  @Override
-  public String kind() {
-    return "invalid-input";
   }
 }

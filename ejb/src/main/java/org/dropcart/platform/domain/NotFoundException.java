@@ -3,15 +3,8 @@ package org.dropcart.platform.domain;
 /** The thing asked for does not exist (or the caller may not know that it exists). */
 public class NotFoundException extends DropcartException {
   private static final long serialVersionUID = 1L;
-  private final String kind;
 
   public NotFoundException(String kind, String message) {
-    super(message);
-    this.kind = kind;
-  }
-
-  @Override
-  public String kind() {
-    return kind;
+    super(kind, message);
   }
 }

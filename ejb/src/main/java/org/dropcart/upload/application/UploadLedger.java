@@ -22,7 +22,7 @@ public class UploadLedger {
   @Inject private UploadSettings settings;
   @Inject private Clock clock;
 
-  public UploadView open(long length, UploadMetadata metadata, Caller caller) {
+  public UploadView open(Long length, UploadMetadata metadata, Caller caller) {
     MemberView member = pools.requireMember(metadata.pool(), caller);
     Upload upload = new Upload(member.poolId(), caller.userId(), member.clientId(), member.clientName(),
         length, metadata, clock.instant(), settings.expiration());
@@ -37,9 +37,13 @@ public class UploadLedger {
     return UploadView.of(upload);
   }
 
-  public UploadView requireAppendable(String id, long offset, Caller caller) {
+  /** Checks an append may start at {@code offset}, declaring a deferred length if one is given. */
+  public UploadView requireAppendable(String id, long offset, Long declaredLength, Caller caller) {
     Upload upload = own(id, caller);
     upload.requireAppendable(offset, clock.instant());
+    if (declaredLength != null) {
+      upload.declareLength(declaredLength, settings.maxSize());
+    }
     return UploadView.of(upload);
   }
 

@@ -37,21 +37,17 @@ public class Uploads {
     private static final long serialVersionUID = 1L;
 
     ChecksumMismatch(String message) {
-      super(message);
-    }
-
-    @Override
-    public String kind() {
-      return "checksum-mismatch";
+      super("checksum-mismatch", message);
     }
   }
 
-  public UploadView open(long length, String metadataHeader, Caller caller) {
-    if (length < 0) {
+  /** Opens an upload of {@code length} bytes, or of a length declared later when it is null. */
+  public UploadView open(Long length, String metadataHeader, Caller caller) {
+    if (length != null && length < 0) {
       throw new org.dropcart.platform.domain.InvalidInputException("Upload-Length", "must be 0 or more");
     }
     long max = settings.maxSize();
-    if (length > max) {
+    if (length != null && length > max) {
       throw new TooLargeException("upload-too-large",
           "Upload-Length " + length + " exceeds the limit of " + max + " bytes");
     }
@@ -74,19 +70,27 @@ public class Uploads {
    * whole and matching ({@link ChecksumMismatch} otherwise).
    */
   public UploadView append(String id, long offset, String checksumHeader, InputStream body, Caller caller) {
+    return append(id, offset, null, checksumHeader, body, caller);
+  }
+
+  /** As {@link #append(String, long, String, InputStream, Caller)}, declaring a deferred length first. */
+  public UploadView append(
+      String id, long offset, Long declaredLength, String checksumHeader, InputStream body, Caller caller) {
     Checksum checksum = checksumHeader == null ? null : Checksum.parse(checksumHeader);
     ReentrantLock lock = APPENDING.computeIfAbsent(id, k -> new ReentrantLock());
     if (!lock.tryLock()) {
       throw new BusyException("upload-busy", "Another request is appending to upload " + id);
     }
     try {
-      UploadView upload = ledger.requireAppendable(id, offset, caller);
-      UploadFiles.Written written = files.append(id, offset, upload.length() - offset, body,
+      UploadView upload = ledger.requireAppendable(id, offset, declaredLength, caller);
+      long room = (upload.lengthDeferred() ? settings.maxSize() : upload.length()) - offset;
+      UploadFiles.Written written = files.append(id, offset, room, body,
           checksum == null ? null : checksum.algorithm().newDigest());
       if (written.overflowed()) {
         files.truncate(id, offset);
-        throw new TooLargeException("beyond-upload-length",
-            "The chunk goes past Upload-Length " + upload.length());
+        throw new TooLargeException("beyond-upload-length", upload.lengthDeferred()
+            ? "The chunk goes past the limit of " + settings.maxSize() + " bytes"
+            : "The chunk goes past Upload-Length " + upload.length());
       }
       if (checksum != null && (written.interrupted() || !checksum.matches(written.digest()))) {
         files.truncate(id, offset);

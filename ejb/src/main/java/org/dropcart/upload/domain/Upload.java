@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.dropcart.platform.domain.ConflictException;
 import org.dropcart.platform.domain.GoneException;
+import org.dropcart.platform.domain.InvalidInputException;
 import org.dropcart.platform.domain.TooLargeException;
 
 /**
@@ -45,8 +46,9 @@ public class Upload {
   @Column(name = "client_name", nullable = false, length = 64)
   private String clientName;
 
-  @Column(name = "upload_length", nullable = false)
-  private long length;
+  /** Null while the client defers it (creation-defer-length). */
+  @Column(name = "upload_length")
+  private Long length;
 
   @Column(name = "upload_offset", nullable = false)
   private long offset;
@@ -80,7 +82,7 @@ public class Upload {
   protected Upload() {}
 
   public Upload(
-      String poolId, String ownerId, String clientId, String clientName, long length,
+      String poolId, String ownerId, String clientId, String clientName, Long length,
       UploadMetadata metadata, Instant now, Duration expiration) {
     this.id = UUID.randomUUID().toString().replace("-", "");
     this.poolId = Objects.requireNonNull(poolId);
@@ -122,8 +124,31 @@ public class Upload {
     }
   }
 
-  public long remaining() {
-    return length - offset;
+  /** How many more bytes the upload may take: up to its length, or {@code max} while deferred. */
+  public long remaining(long max) {
+    return (length == null ? max : length) - offset;
+  }
+
+  public boolean isLengthDeferred() {
+    return length == null;
+  }
+
+  /** Declares a deferred length, once; it must cover what arrived and stay within {@code max}. */
+  public void declareLength(long declared, long max) {
+    if (length != null) {
+      if (length != declared) {
+        throw new InvalidInputException("Upload-Length", "is already " + length + " and cannot change");
+      }
+      return;
+    }
+    if (declared < offset || declared > max) {
+      throw new InvalidInputException("Upload-Length",
+          "must be between the bytes received (" + offset + ") and the limit (" + max + ")");
+    }
+    length = declared;
+    if (offset == declared) {
+      state = UploadState.COMPLETE;
+    }
   }
 
   /** Records bytes that are on disk; completes the upload when the last one arrived. */
@@ -131,13 +156,13 @@ public class Upload {
     if (from != offset) {
       throw new ConflictException("offset-mismatch", "Upload " + id + " moved on to " + offset);
     }
-    if (count > remaining()) {
+    if (length != null && count > length - offset) {
       throw new TooLargeException("beyond-upload-length",
           "The bytes exceed Upload-Length " + length);
     }
     offset += count;
     expiresAt = now.plus(expiration);
-    if (offset == length) {
+    if (length != null && offset == length) {
       state = UploadState.COMPLETE;
     }
   }
@@ -175,7 +200,8 @@ public class Upload {
     return clientName;
   }
 
-  public long length() {
+  /** The declared length, or null while deferred. */
+  public Long length() {
     return length;
   }
 

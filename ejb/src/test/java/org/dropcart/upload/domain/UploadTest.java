@@ -79,4 +79,18 @@ class UploadTest {
     done.appended(0, 1, T0, EXPIRY);
     assertThat(done.expireIfDue(T0.plus(EXPIRY).plusSeconds(1))).isFalse();
   }
+
+  @Test
+  void aDeferredLengthIsDeclaredOnceWithinBoundsAndCompletesWhenReached() {
+    Upload u = new Upload("pool", "owner", "client", "alice", null, UploadMetadata.parse(""), T0, EXPIRY);
+    assertThat(u.isLengthDeferred()).isTrue();
+    u.appended(0, 5, T0, EXPIRY);
+    assertThat(u.state()).isEqualTo(UploadState.RECEIVING);
+    assertThatThrownBy(() -> u.declareLength(4, 100)).isInstanceOf(org.dropcart.platform.domain.InvalidInputException.class);
+    assertThatThrownBy(() -> u.declareLength(101, 100)).isInstanceOf(org.dropcart.platform.domain.InvalidInputException.class);
+    u.declareLength(5, 100);
+    assertThat(u.state()).isEqualTo(UploadState.COMPLETE);
+    u.declareLength(5, 100);
+    assertThatThrownBy(() -> u.declareLength(6, 100)).isInstanceOf(org.dropcart.platform.domain.InvalidInputException.class);
+  }
 }

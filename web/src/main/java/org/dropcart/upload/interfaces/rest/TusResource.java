@@ -35,8 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The tus 1.0.0 upload endpoint: core, creation, creation-with-upload, expiration, checksum and
- * termination. {@code Upload-Metadata} must name the {@code pool} (the caller must be a member);
+ * The tus 1.0.0 upload endpoint: core, creation, creation-with-upload, creation-defer-length,
+ * expiration, checksum and termination. {@code Upload-Metadata} must name the {@code pool} (the caller must be a member);
  * see {@link org.dropcart.upload.domain.UploadMetadata} for the other keys.
  */
 @Path("upload")
@@ -46,7 +46,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 public class TusResource {
   static final String OFFSET_OCTET_STREAM = "application/offset+octet-stream";
-  static final String EXTENSIONS = "creation,creation-with-upload,expiration,checksum,termination";
+  static final String EXTENSIONS =
+      "creation,creation-with-upload,creation-defer-length,expiration,checksum,termination";
   private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
   @Inject private Uploads uploads;
@@ -71,15 +72,19 @@ public class TusResource {
   @Operation(summary = "Create an upload (Upload-Length, Upload-Metadata with pool), optionally with its first bytes")
   public Response create(
       @HeaderParam("Upload-Length") String length,
+      @HeaderParam("Upload-Defer-Length") String deferLength,
       @HeaderParam("Upload-Metadata") String metadata,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @HeaderParam("Upload-Checksum") String checksum,
       InputStream body) {
-    if (length == null) {
-      throw new InvalidInputException("Upload-Length", "is required (deferred lengths are not supported yet)");
+    if ((length == null) == (deferLength == null)) {
+      throw new InvalidInputException("Upload-Length", "send either Upload-Length or Upload-Defer-Length: 1");
+    }
+    if (deferLength != null && !deferLength.trim().equals("1")) {
+      throw new InvalidInputException("Upload-Defer-Length", "must be 1");
     }
     Caller caller = Callers.caller(jwt);
-    UploadView upload = uploads.open(number("Upload-Length", length), metadata, caller);
+    UploadView upload = uploads.open(length == null ? null : number("Upload-Length", length), metadata, caller);
     Response.ResponseBuilder created =
         Response.created(uri.getAbsolutePathBuilder().path(upload.id()).build());
     if (contentType != null && contentType.startsWith(OFFSET_OCTET_STREAM)) {
@@ -106,8 +111,12 @@ public class TusResource {
     UploadView upload = uploads.status(id, Callers.caller(jwt));
     Response.ResponseBuilder r = Response.ok()
         .header("Upload-Offset", upload.offset())
-        .header("Upload-Length", upload.length())
         .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    if (upload.lengthDeferred()) {
+      r.header("Upload-Defer-Length", 1);
+    } else {
+      r.header("Upload-Length", upload.length());
+    }
     if (upload.metadata() != null && !upload.metadata().isEmpty()) {
       r.header("Upload-Metadata", upload.metadata());
     }
@@ -124,6 +133,7 @@ public class TusResource {
   public Response append(
       @PathParam("id") String id,
       @HeaderParam("Upload-Offset") String offset,
+      @HeaderParam("Upload-Length") String length,
       @HeaderParam("Upload-Checksum") String checksum,
       InputStream body) {
     if (offset == null) {
@@ -131,7 +141,8 @@ public class TusResource {
     }
     UploadView upload;
     try {
-      upload = uploads.append(id, number("Upload-Offset", offset), checksum, body, Callers.caller(jwt));
+      upload = uploads.append(id, number("Upload-Offset", offset),
+          length == null ? null : number("Upload-Length", length), checksum, body, Callers.caller(jwt));
     } catch (Uploads.ChecksumMismatch e) {
       return Problem.of(460, e.kind(), e.getMessage()).response(request).build();
     }
