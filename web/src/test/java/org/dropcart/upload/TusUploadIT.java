@@ -187,6 +187,36 @@ class TusUploadIT {
   }
 
   @Test
+  void aSecondAppendWhileOneIsReceivingIsRefusedWith423AndTheFirstCompletes() throws Exception {
+    prepare();
+    Api api = api();
+    String location = create(api, member, 10, metadata("busy.txt"));
+    URL url = new URL(location);
+    try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+      socket.setSoTimeout(20_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("PATCH " + url.getPath() + " HTTP/1.1\r\nHost: " + url.getHost() + "\r\n"
+          + "Authorization: Bearer " + member + "\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: 0\r\n"
+          + "Content-Type: application/offset+octet-stream\r\nContent-Length: 10\r\n\r\nhello")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      Thread.sleep(1_000); // the first append is now waiting for its last five bytes
+
+      Reply second = patch(api, location, member, 0, "other".getBytes(), null);
+      assertProblem(second, 423, "upload-busy");
+      assertThat(api.send(api.request(location, member).header("Tus-Resumable", "1.0.0").DELETE()).status())
+          .as("no termination under a running append").isEqualTo(423);
+
+      out.write("world".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+      assertThat(status).isEqualTo("HTTP/1.1 204");
+    }
+    assertThat(headOffset(api, location, member)).isEqualTo(10);
+    assertThat(Files.readString(partialFile(url))).isEqualTo("helloworld");
+  }
+
+  @Test
   void terminationDeletesTheBytesAndTheUploadIsGone() throws Exception {
     prepare();
     Api api = api();

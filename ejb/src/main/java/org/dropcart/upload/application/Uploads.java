@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import org.dropcart.platform.application.Caller;
 import org.dropcart.platform.domain.BusyException;
 import org.dropcart.platform.domain.TooLargeException;
@@ -25,7 +24,8 @@ import org.dropcart.upload.domain.UploadMetadata;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Uploads {
-  private static final ConcurrentHashMap<String, ReentrantLock> APPENDING = new ConcurrentHashMap<>();
+  /** Uploads whose bytes a request is working on right now (on this node). */
+  private static final java.util.Set<String> BUSY = ConcurrentHashMap.newKeySet();
   private static final int PURGE_BATCH = 500;
 
   @Inject private UploadLedger ledger;
@@ -77,11 +77,7 @@ public class Uploads {
   public UploadView append(
       String id, long offset, Long declaredLength, String checksumHeader, InputStream body, Caller caller) {
     Checksum checksum = checksumHeader == null ? null : Checksum.parse(checksumHeader);
-    ReentrantLock lock = APPENDING.computeIfAbsent(id, k -> new ReentrantLock());
-    if (!lock.tryLock()) {
-      throw new BusyException("upload-busy", "Another request is appending to upload " + id);
-    }
-    try {
+    return exclusively(id, () -> {
       UploadView upload = ledger.requireAppendable(id, offset, declaredLength, caller);
       long room = (upload.lengthDeferred() ? settings.maxSize() : upload.length()) - offset;
       UploadFiles.Written written = files.append(id, offset, room, body,
@@ -99,14 +95,7 @@ public class Uploads {
       }
       // An interrupted body still counts: the client resumes from the offset HEAD reports.
       return ledger.appended(id, offset, written.count());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write upload " + id, e);
-    } finally {
-      lock.unlock();
-      if (!lock.hasQueuedThreads()) {
-        APPENDING.remove(id, lock);
-      }
-    }
+    }).orElseThrow(() -> new BusyException("upload-busy", "Another request is appending to upload " + id));
   }
 
   /** What one purge freed. */
@@ -142,37 +131,45 @@ public class Uploads {
 
   /** Expires one upload unless it is receiving bytes right now; its freed bytes, or -1. */
   private long expireAndDelete(String id) {
-    ReentrantLock lock = APPENDING.computeIfAbsent(id, k -> new ReentrantLock());
-    if (!lock.tryLock()) {
-      return -1;
-    }
-    try {
+    return exclusively(id, () -> {
       long length = ledger.expire(id);
       if (length >= 0) {
         files.delete(id);
       }
       return length;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete the file of expired upload " + id, e);
-    } finally {
-      lock.unlock();
-      APPENDING.remove(id, lock);
-    }
+    }).orElse(-1L);
   }
 
   public void terminate(String id, Caller caller) {
-    ReentrantLock lock = APPENDING.computeIfAbsent(id, k -> new ReentrantLock());
-    if (!lock.tryLock()) {
-      throw new BusyException("upload-busy", "Upload " + id + " is receiving bytes; try again");
-    }
-    try {
+    exclusively(id, () -> {
       ledger.terminate(id, caller);
       files.delete(id);
+      return true;
+    }).orElseThrow(() -> new BusyException("upload-busy", "Upload " + id + " is receiving bytes; try again"));
+  }
+
+  /** Work on an upload's bytes that may throw an I/O error. */
+  @FunctionalInterface
+  private interface UploadWork<T> {
+    T run() throws IOException;
+  }
+
+  /**
+   * Runs {@code work} while holding the upload's lock (one writer per upload on this node), or
+   * returns empty at once when another request holds it.
+   */
+  private static <T> java.util.Optional<T> exclusively(String id, UploadWork<T> work) {
+    // Nobody ever waits for an upload, so a set of busy ids is the whole lock: adding claims it
+    // atomically, removing releases it, and no entry outlives its request.
+    if (!BUSY.add(id)) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(work.run());
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete the file of upload " + id, e);
+      throw new UncheckedIOException("I/O on the bytes of upload " + id + " failed", e);
     } finally {
-      lock.unlock();
-      APPENDING.remove(id, lock);
+      BUSY.remove(id);
     }
   }
 }
