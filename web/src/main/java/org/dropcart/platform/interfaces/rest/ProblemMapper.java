@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.dropcart.platform.domain.BusyException;
@@ -58,29 +59,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (causeOfType(e, NoContentException.class) != null) {
       return Problem.of(400, "invalid-input", "body: a JSON object is required");
     }
-    if (e instanceof InvalidInputException invalid) {
-      return new Problem(400, invalid.kind(), invalid.getMessage(), invalid.errors());
-    }
-    if (e instanceof NotFoundException d) {
-      return Problem.of(404, d.kind(), d.getMessage());
-    }
-    if (e instanceof ConflictException d) {
-      return Problem.of(409, d.kind(), d.getMessage());
-    }
-    if (e instanceof GoneException d) {
-      return Problem.of(410, d.kind(), d.getMessage());
-    }
-    if (e instanceof TooLargeException d) {
-      return Problem.of(413, d.kind(), d.getMessage());
-    }
-    if (e instanceof BusyException d) {
-      return Problem.of(423, d.kind(), d.getMessage());
-    }
-    if (e instanceof ForbiddenException d) {
-      return Problem.of(403, d.kind(), d.getMessage());
-    }
     if (e instanceof DropcartException d) {
-      return Problem.of(400, d.kind(), d.getMessage());
+      List<InvalidInputException.FieldError> errors =
+          d instanceof InvalidInputException invalid ? invalid.errors() : List.of();
+      return new Problem(statusOf(d), d.kind(), d.getMessage(), errors);
     }
     if (causeOfType(e, JsonbException.class) != null || causeOfType(e, JsonException.class) != null) {
       return Problem.of(400, "malformed-json", "The request body is not valid JSON of the expected shape");
@@ -95,6 +77,29 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         + request.getRequestURI() + " failed", e);
     return Problem.of(500, "internal-error",
         "The request failed on the server; quote the request id when reporting it");
+  }
+
+  /** The HTTP status of each kind of domain outcome. */
+  private static int statusOf(DropcartException e) {
+    if (e instanceof NotFoundException) {
+      return 404;
+    }
+    if (e instanceof ConflictException) {
+      return 409;
+    }
+    if (e instanceof GoneException) {
+      return 410;
+    }
+    if (e instanceof TooLargeException) {
+      return 413;
+    }
+    if (e instanceof BusyException) {
+      return 423;
+    }
+    if (e instanceof ForbiddenException) {
+      return 403;
+    }
+    return 400;
   }
 
   private static Throwable unwrap(Throwable e) {

@@ -29,13 +29,14 @@ public class TusProtocol implements ContainerRequestFilter, ContainerResponseFil
 
   @Context private HttpServletRequest request;
 
-  static boolean isUploadPath(String path) {
+  private static boolean isUploadPath(ContainerRequestContext context) {
+    String path = context.getUriInfo().getPath(false).replaceFirst("^/", "");
     return path.equals("upload") || path.startsWith("upload/");
   }
 
   @Override
   public void filter(ContainerRequestContext context) {
-    if (!isUploadPath(context.getUriInfo().getPath(false).replaceFirst("^/", ""))) {
+    if (!isUploadPath(context)) {
       return;
     }
     String override = context.getHeaderString("X-HTTP-Method-Override");
@@ -57,7 +58,7 @@ public class TusProtocol implements ContainerRequestFilter, ContainerResponseFil
 
   @Override
   public void filter(ContainerRequestContext req, ContainerResponseContext res) {
-    if (isUploadPath(req.getUriInfo().getPath(false).replaceFirst("^/", ""))) {
+    if (isUploadPath(req)) {
       res.getHeaders().putSingle("Tus-Resumable", VERSION);
     }
   }
