@@ -93,6 +93,11 @@ public class PoolService {
         .orElseThrow(() -> notAMember(pool));
   }
 
+  /** The membership a client id stands for, if it still exists (no access check). */
+  public java.util.Optional<MemberView> member(String clientId) {
+    return pools.membershipById(clientId).map(MemberView::of);
+  }
+
   /** The pool, if the caller is an admin or one of its members. */
   public Pool requireAccess(String poolId, Caller caller) {
     Pool pool = existing(poolId);

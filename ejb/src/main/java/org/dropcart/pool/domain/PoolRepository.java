@@ -21,6 +21,8 @@ public interface PoolRepository {
 
   Optional<Membership> membership(String poolId, String userId);
 
+  Optional<Membership> membershipById(String clientId);
+
   Optional<Membership> membershipByName(String poolId, String usernameKey);
 
   void store(Membership membership);

@@ -60,6 +60,11 @@ public class JpaPoolRepository implements PoolRepository {
   }
 
   @Override
+  public Optional<Membership> membershipById(String clientId) {
+    return clientId == null ? Optional.empty() : Optional.ofNullable(em.find(Membership.class, clientId));
+  }
+
+  @Override
   public Optional<Membership> membershipByName(String poolId, String usernameKey) {
     return em.createNamedQuery("Membership.findByName", Membership.class).setParameter("pool", poolId)
         .setParameter("name", usernameKey).getResultStream().findFirst();

@@ -16,6 +16,18 @@ public class UploadSettings {
     return ByteSize.parse(config.getValue("dropcart.upload.max-size", String.class)).bytes();
   }
 
+  /**
+   * Media types the pipeline refuses, with their subtypes ({@code dropcart.upload.forbidden-types},
+   * comma-separated); empty refuses none.
+   */
+  public java.util.Set<String> forbiddenTypes() {
+    return config.getOptionalValue("dropcart.upload.forbidden-types", String.class).stream()
+        .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+        .map(t -> t.trim().toLowerCase(java.util.Locale.ROOT))
+        .filter(t -> !t.isEmpty())
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
+
   /** How long an upload lives after its last write ({@code dropcart.upload.expiration}). */
   public Duration expiration() {
     return Duration.parse(config.getValue("dropcart.upload.expiration", String.class));

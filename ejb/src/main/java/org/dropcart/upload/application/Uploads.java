@@ -12,6 +12,7 @@ import org.dropcart.platform.application.Caller;
 import org.dropcart.platform.domain.BusyException;
 import org.dropcart.platform.domain.TooLargeException;
 import org.dropcart.upload.domain.Checksum;
+import org.dropcart.upload.domain.ConcatRole;
 import org.dropcart.upload.domain.UploadFiles;
 import org.dropcart.upload.domain.UploadMetadata;
 
@@ -43,6 +44,14 @@ public class Uploads {
 
   /** Opens an upload of {@code length} bytes, or of a length declared later when it is null. */
   public UploadView open(Long length, String metadataHeader, Caller caller) {
+    return open(length, metadataHeader, null, caller);
+  }
+
+  /**
+   * Opens an upload; with {@link ConcatRole#PARTIAL}, one that a final upload will take in (it is
+   * never stored on its own, and expires like an unfinished upload until a final one takes it).
+   */
+  public UploadView open(Long length, String metadataHeader, ConcatRole role, Caller caller) {
     if (length != null && length < 0) {
       throw new org.dropcart.platform.domain.InvalidInputException("Upload-Length", "must be 0 or more");
     }
@@ -51,17 +60,40 @@ public class Uploads {
       throw new TooLargeException("upload-too-large",
           "Upload-Length " + length + " exceeds the limit of " + max + " bytes");
     }
-    UploadView upload = ledger.open(length, UploadMetadata.parse(metadataHeader), caller);
+    if (role == ConcatRole.FINAL) {
+      throw new IllegalArgumentException("A final upload is made by concatenate()");
+    }
+    UploadView upload = ledger.open(length, UploadMetadata.parse(metadataHeader), role, caller);
     try {
       files.create(upload.id());
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create the file of upload " + upload.id(), e);
+      // Not fatal: the first append creates the file as well.
+      java.util.logging.Logger.getLogger(Uploads.class.getName()).warning(
+          "Cannot create the file of upload " + upload.id() + " yet: " + e.getMessage());
     }
     return upload;
   }
 
+  /**
+   * Opens a final upload: the concatenation of the caller's complete partial uploads, in the order
+   * given. It is complete at once and goes to the store pipeline.
+   */
+  public UploadView concatenate(java.util.List<String> partIds, String metadataHeader, Caller caller) {
+    return ledger.concatenate(partIds, UploadMetadata.parse(metadataHeader), caller);
+  }
+
   public UploadView status(String id, Caller caller) {
     return ledger.status(id, caller);
+  }
+
+  /** The upload, if every byte it declared has arrived; {@code upload-incomplete} (409) otherwise. */
+  public UploadView requireComplete(String id, Caller caller) {
+    return ledger.requireComplete(id, caller);
+  }
+
+  /** The {@code Upload-Metadata} header that carries these values (for uploads that do not come over tus). */
+  public static String metadataHeader(java.util.Map<String, String> values) {
+    return UploadMetadata.of(values).header();
   }
 
   /**
@@ -70,25 +102,54 @@ public class Uploads {
    * whole and matching ({@link ChecksumMismatch} otherwise).
    */
   public UploadView append(String id, long offset, String checksumHeader, InputStream body, Caller caller) {
-    return append(id, offset, null, checksumHeader, body, caller);
+    return append(id, offset, null, checksumHeader, null, body, caller);
   }
 
-  /** As {@link #append(String, long, String, InputStream, Caller)}, declaring a deferred length first. */
+  /**
+   * As {@link #append(String, long, String, InputStream, Caller)}, declaring a deferred length first
+   * when {@code declaredLength} is given. The chunk's checksum is {@code checksumHeader}, or, when
+   * the client announced it as a trailer, what {@code trailer} returns once the body has been read
+   * (every supported algorithm is computed meanwhile).
+   */
   public UploadView append(
-      String id, long offset, Long declaredLength, String checksumHeader, InputStream body, Caller caller) {
-    Checksum checksum = checksumHeader == null ? null : Checksum.parse(checksumHeader);
+      String id, long offset, Long declaredLength, String checksumHeader,
+      java.util.function.Supplier<String> trailer, InputStream body, Caller caller) {
+    Checksum declared = checksumHeader == null ? null : Checksum.parse(checksumHeader);
     return exclusively(id, () -> {
       UploadView upload = ledger.requireAppendable(id, offset, declaredLength, caller);
       long room = (upload.lengthDeferred() ? settings.maxSize() : upload.length()) - offset;
-      UploadFiles.Written written = files.append(id, offset, room, body,
-          checksum == null ? null : checksum.algorithm().newDigest());
+      java.util.Map<Checksum.Algorithm, java.security.MessageDigest> digests =
+          new java.util.EnumMap<>(Checksum.Algorithm.class);
+      if (declared != null) {
+        digests.put(declared.algorithm(), declared.algorithm().newDigest());
+      } else if (trailer != null) {
+        for (Checksum.Algorithm a : Checksum.Algorithm.values()) {
+          digests.put(a, a.newDigest());
+        }
+      }
+      UploadFiles.Written written = files.append(id, offset, room, body, java.util.List.copyOf(digests.values()));
       if (written.overflowed()) {
         files.truncate(id, offset);
         throw new TooLargeException("beyond-upload-length", upload.lengthDeferred()
             ? "The chunk goes past the limit of " + settings.maxSize() + " bytes"
             : "The chunk goes past Upload-Length " + upload.length());
       }
-      if (checksum != null && (written.interrupted() || !checksum.matches(written.digest()))) {
+      Checksum checksum = declared;
+      if (trailer != null && declared == null) {
+        String sent = written.interrupted() ? null : trailer.get();
+        try {
+          if (sent == null) {
+            throw new ChecksumMismatch(written.interrupted()
+                ? "The chunk was cut before its Upload-Checksum trailer; it was discarded"
+                : "The Upload-Checksum trailer was announced but not sent; the chunk was discarded");
+          }
+          checksum = Checksum.parse(sent);
+        } catch (RuntimeException e) {
+          files.truncate(id, offset);
+          throw e;
+        }
+      }
+      if (checksum != null && (written.interrupted() || !checksum.matches(digests.get(checksum.algorithm()).digest()))) {
         files.truncate(id, offset);
         throw new ChecksumMismatch("The chunk does not match its " + checksum.algorithm().tusName()
             + " checksum; it was discarded");
@@ -98,8 +159,8 @@ public class Uploads {
     }).orElseThrow(() -> new BusyException("upload-busy", "Another request is appending to upload " + id));
   }
 
-  /** What one purge freed. */
-  public record Purged(int uploads, long bytes) {}
+  /** What one purge freed: expired uploads, and leftover files of uploads that no longer hold bytes. */
+  public record Purged(int uploads, long bytes, int leftovers) {}
 
   /**
    * Expires every upload that received nothing for the expiration period and deletes its bytes.
@@ -126,7 +187,26 @@ public class Uploads {
         }
       }
     }
-    return new Purged(purged, bytes);
+    int leftovers = 0;
+    java.util.List<String> onVolume;
+    try {
+      onVolume = files.ids();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the upload files on the volume", e);
+    }
+    for (String id : onVolume) {
+      if (!ledger.holdsBytes(id) && exclusively(id, () -> {
+        // Checked again under the upload's lock: it may have been opened meanwhile.
+        if (ledger.holdsBytes(id)) {
+          return false;
+        }
+        files.delete(id);
+        return true;
+      }).orElse(false)) {
+        leftovers++;
+      }
+    }
+    return new Purged(purged, bytes, leftovers);
   }
 
   /** Expires one upload unless it is receiving bytes right now; its freed bytes, or -1. */

@@ -27,8 +27,14 @@ import org.dropcart.platform.domain.TooLargeException;
 @Table(name = "uploads")
 @jakarta.persistence.NamedQuery(
     name = "Upload.expiredIds",
-    query = "SELECT u.id FROM Upload u WHERE u.state = org.dropcart.upload.domain.UploadState.RECEIVING"
+    query = "SELECT u.id FROM Upload u WHERE (u.state = org.dropcart.upload.domain.UploadState.RECEIVING"
+        + " OR (u.state = org.dropcart.upload.domain.UploadState.COMPLETE"
+        + " AND u.concatRole = org.dropcart.upload.domain.ConcatRole.PARTIAL))"
         + " AND u.expiresAt <= :now ORDER BY u.expiresAt")
+@jakarta.persistence.NamedQuery(
+    name = "Upload.finalOf",
+    query = "SELECT u FROM Upload u WHERE u.concatRole = org.dropcart.upload.domain.ConcatRole.FINAL"
+        + " AND u.concatParts LIKE :part")
 public class Upload {
   @Id
   @Column(name = "id", length = 32)
@@ -75,6 +81,18 @@ public class Upload {
   @Column(name = "expires_at", nullable = false)
   private Instant expiresAt;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "concat_role", length = 8)
+  private ConcatRole concatRole;
+
+  /** A final upload's partial upload ids, in order, separated by spaces. */
+  @Column(name = "concat_parts", length = 4000)
+  private String concatParts;
+
+  /** Why the pipeline rejected or failed the upload. */
+  @Column(name = "outcome", length = 512)
+  private String outcome;
+
   @Version
   @Column(name = "version", nullable = false)
   private long version;
@@ -84,6 +102,14 @@ public class Upload {
   public Upload(
       String poolId, String ownerId, String clientId, String clientName, Long length,
       UploadMetadata metadata, Instant now, Duration expiration) {
+    this(poolId, ownerId, clientId, clientName, length, metadata, now, expiration, null);
+  }
+
+  /** An upload that is a partial one of the concatenation extension when {@code partial}. */
+  public Upload(
+      String poolId, String ownerId, String clientId, String clientName, Long length,
+      UploadMetadata metadata, Instant now, Duration expiration, ConcatRole role) {
+    this.concatRole = role;
     this.id = UUID.randomUUID().toString().replace("-", "");
     this.poolId = Objects.requireNonNull(poolId);
     this.ownerId = Objects.requireNonNull(ownerId);
@@ -94,9 +120,59 @@ public class Upload {
     this.fileName = metadata.fileName().orElse(null);
     this.fileType = metadata.fileType().orElse(null);
     this.fileTimestamp = metadata.timestamp(now);
-    this.state = UploadState.RECEIVING;
+    // An upload of no bytes has all of them at once.
+    this.state = Long.valueOf(0).equals(length) ? UploadState.COMPLETE : UploadState.RECEIVING;
     this.createdAt = now;
     this.expiresAt = now.plus(expiration);
+  }
+
+  /**
+   * A final upload: the concatenation of {@code parts}, in order, each a complete partial upload of
+   * the same owner and pool that no other final upload took in. It is complete at once, with the
+   * parts' lengths summed; the parts become {@link UploadState#CONCATENATED}.
+   */
+  public static Upload concatenationOf(
+      java.util.List<Upload> parts, String ownerId, UploadMetadata metadata, long maxSize, Instant now,
+      Duration expiration) {
+    if (parts.isEmpty()) {
+      throw new InvalidInputException("Upload-Concat", "a final upload names one or more partial uploads");
+    }
+    long total = 0;
+    Upload first = parts.get(0);
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Upload part : parts) {
+      if (!seen.add(part.id)) {
+        throw new InvalidInputException("Upload-Concat", "names partial upload " + part.id + " twice");
+      }
+      if (part.concatRole != ConcatRole.PARTIAL) {
+        throw new ConflictException("not-a-partial-upload", "Upload " + part.id + " is not a partial upload");
+      }
+      if (!part.isOwnedBy(ownerId) || !part.poolId.equals(first.poolId)) {
+        throw new ConflictException("foreign-partial-upload",
+            "Partial upload " + part.id + " is not yours or belongs to another pool");
+      }
+      part.requireAlive(now);
+      if (part.state == UploadState.CONCATENATED) {
+        throw new ConflictException("partial-upload-used", "Partial upload " + part.id
+            + " is already part of another final upload");
+      }
+      if (part.state != UploadState.COMPLETE) {
+        throw new ConflictException("partial-upload-incomplete", "Partial upload " + part.id
+            + " has " + part.offset + " of " + (part.length == null ? "?" : part.length) + " bytes");
+      }
+      total += part.length;
+    }
+    if (total > maxSize) {
+      throw new TooLargeException("upload-too-large",
+          "The concatenation has " + total + " bytes, over the limit of " + maxSize);
+    }
+    Upload concatenation = new Upload(first.poolId, ownerId, first.clientId, first.clientName, total,
+        metadata, now, expiration, ConcatRole.FINAL);
+    concatenation.offset = total;
+    concatenation.state = UploadState.COMPLETE;
+    concatenation.concatParts = String.join(" ", parts.stream().map(Upload::id).toList());
+    parts.forEach(p -> p.state = UploadState.CONCATENATED);
+    return concatenation;
   }
 
   /** Refuses an upload that can no longer take or report bytes. */
@@ -104,7 +180,7 @@ public class Upload {
     if (state == UploadState.TERMINATED) {
       throw new GoneException("upload-terminated", "Upload " + id + " was terminated");
     }
-    if (state == UploadState.EXPIRED || (state == UploadState.RECEIVING && !expiresAt.isAfter(now))) {
+    if (state == UploadState.EXPIRED || (expires() && !expiresAt.isAfter(now))) {
       throw new GoneException("upload-expired", "Upload " + id + " expired at " + expiresAt);
     }
   }
@@ -115,7 +191,11 @@ public class Upload {
    */
   public void requireAppendable(long at, Instant now) {
     requireAlive(now);
-    if (state == UploadState.COMPLETE) {
+    if (concatRole == ConcatRole.FINAL) {
+      throw new org.dropcart.platform.domain.ForbiddenException("final-upload",
+          "Upload " + id + " is a final upload; it takes no bytes");
+    }
+    if (state.received()) {
       throw new ConflictException("upload-complete", "Upload " + id + " is already complete");
     }
     if (at != offset) {
@@ -167,13 +247,52 @@ public class Upload {
     }
   }
 
+  /** Ends the upload at its client's request; one whose bytes all arrived can no longer be ended. */
   public void terminate() {
+    if (state.received()) {
+      throw new ConflictException("upload-complete", "Upload " + id + " is complete; it can no longer be terminated");
+    }
     state = UploadState.TERMINATED;
+  }
+
+  /** Whether the store pipeline should take this upload: complete, and not a partial upload. */
+  public boolean awaitsStore() {
+    return state == UploadState.COMPLETE && concatRole != ConcatRole.PARTIAL;
+  }
+
+  /** The store pipeline's outcome; the first one recorded stands. */
+  public void stored() {
+    settle(UploadState.STORED, null);
+  }
+
+  public void rejected(String reason) {
+    settle(UploadState.REJECTED, reason);
+  }
+
+  public void failed(String reason) {
+    settle(UploadState.FAILED, reason);
+  }
+
+  private void settle(UploadState outcomeState, String reason) {
+    if (state != UploadState.COMPLETE) {
+      return;
+    }
+    state = outcomeState;
+    outcome = reason == null ? null : reason.substring(0, Math.min(reason.length(), 512));
+  }
+
+  /**
+   * Whether the upload can still expire: while it receives bytes, and, for a complete partial
+   * upload, until a final upload takes it in.
+   */
+  public boolean expires() {
+    return state == UploadState.RECEIVING
+        || (state == UploadState.COMPLETE && concatRole == ConcatRole.PARTIAL);
   }
 
   /** Marks the upload expired if it is still receiving and its time is up; says whether it did. */
   public boolean expireIfDue(Instant now) {
-    if (state != UploadState.RECEIVING || expiresAt.isAfter(now)) {
+    if (!expires() || expiresAt.isAfter(now)) {
       return false;
     }
     state = UploadState.EXPIRED;
@@ -227,6 +346,24 @@ public class Upload {
 
   public UploadState state() {
     return state;
+  }
+
+  /** Null for a plain upload. */
+  public ConcatRole concatRole() {
+    return concatRole;
+  }
+
+  /** A final upload's partial upload ids, in order; empty for any other upload. */
+  public java.util.List<String> concatParts() {
+    return concatParts == null || concatParts.isBlank() ? java.util.List.of() : java.util.List.of(concatParts.split(" "));
+  }
+
+  public String outcome() {
+    return outcome;
+  }
+
+  public String ownerId() {
+    return ownerId;
   }
 
   public Instant expiresAt() {

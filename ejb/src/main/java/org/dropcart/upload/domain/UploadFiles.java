@@ -6,21 +6,28 @@ import java.security.MessageDigest;
 
 /** The bytes of uploads in progress, on the staging volume. */
 public interface UploadFiles {
-  /** What an append put on disk (forced to the device), and the digest of those bytes if asked. */
-  record Written(long count, byte[] digest, boolean interrupted, boolean overflowed) {}
+  /** What an append put on disk (forced to the device). */
+  record Written(long count, boolean interrupted, boolean overflowed) {}
 
   void create(String uploadId) throws IOException;
 
   /**
    * Writes the stream at {@code offset}, at most {@code max} bytes, then forces them to disk. A
    * stream that fails midway keeps what arrived and says it was {@code interrupted}; a stream with
-   * more than {@code max} bytes stops there and says it {@code overflowed}.
+   * more than {@code max} bytes stops there and says it {@code overflowed}. Every byte written
+   * also goes through each of the {@code digests}.
    */
-  Written append(String uploadId, long offset, long max, InputStream body, MessageDigest digest)
+  Written append(String uploadId, long offset, long max, InputStream body, java.util.List<MessageDigest> digests)
       throws IOException;
 
   /** Cuts the file back to {@code length} bytes (a chunk that failed its checksum). */
   void truncate(String uploadId, long length) throws IOException;
 
   void delete(String uploadId) throws IOException;
+
+  /** The ids of every upload that has a file on the volume. */
+  java.util.List<String> ids() throws IOException;
+
+  /** The upload's bytes from the start; the file must hold exactly {@code length} bytes. */
+  InputStream read(String uploadId, long length) throws IOException;
 }

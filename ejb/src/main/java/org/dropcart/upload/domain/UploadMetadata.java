@@ -54,6 +54,8 @@ public final class UploadMetadata {
     }
     UploadMetadata metadata = new UploadMetadata(h, values);
     metadata.fileName().ifPresent(UploadMetadata::requireSafeName);
+    metadata.checksum();
+    metadata.isTarBatch();
     return metadata;
   }
 
@@ -104,24 +106,62 @@ public final class UploadMetadata {
     return pool;
   }
 
+  /** Whether the client gave the file a timestamp of its own. */
+  public boolean hasTimestamp() {
+    String text = values.get("timestamp");
+    return text != null && !text.isBlank();
+  }
+
+  /**
+   * The checksum the client declared for the whole upload ({@code checksum}: an algorithm and a
+   * base64 digest, as in {@code Upload-Checksum}), verified by the store pipeline.
+   */
+  public Optional<Checksum> checksum() {
+    String text = values.get("checksum");
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Checksum.parse(text));
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("Upload-Metadata.checksum",
+          "must be '<md5|sha1|sha256> <base64 digest>'");
+    }
+  }
+
+  /** Whether the upload is a tar whose entries are stored as files of their own ({@code batch tar}). */
+  public boolean isTarBatch() {
+    String batch = values.get("batch");
+    if (batch == null || batch.isBlank()) {
+      return false;
+    }
+    if (!batch.equals("tar")) {
+      throw new InvalidInputException("Upload-Metadata.batch", "must be 'tar' when given");
+    }
+    return true;
+  }
+
+  /** Builds metadata from values, as a client would send it (for uploads that do not come over tus). */
+  public static UploadMetadata of(Map<String, String> values) {
+    StringBuilder header = new StringBuilder();
+    values.forEach((k, v) -> {
+      if (v == null) {
+        return;
+      }
+      if (header.length() > 0) {
+        header.append(',');
+      }
+      header.append(k).append(' ').append(Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8)));
+    });
+    return parse(header.toString());
+  }
+
   /** The timestamp the client gave the file, or {@code receivedAt}. */
   public Instant timestamp(Instant receivedAt) {
     String text = values.get("timestamp");
     if (text == null || text.isBlank()) {
       return receivedAt;
     }
-    try {
-      if (text.chars().allMatch(Character::isDigit)) {
-        return Instant.ofEpochMilli(Long.parseLong(text));
-      }
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeException | NumberFormatException e) {
-      try {
-        return Instant.parse(text);
-      } catch (DateTimeException again) {
-        throw new InvalidInputException("Upload-Metadata.timestamp",
-            "must be ISO-8601 (2026-11-23T10:00:00Z) or epoch milliseconds");
-      }
-    }
+    return org.dropcart.platform.domain.Timestamps.parse("Upload-Metadata.timestamp", text);
   }
 }

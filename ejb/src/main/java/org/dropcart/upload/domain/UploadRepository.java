@@ -10,6 +10,9 @@ public interface UploadRepository {
 
   void store(Upload upload);
 
+  /** The final upload that took a partial upload in, if any. */
+  Optional<Upload> finalOf(String partId);
+
   /** Ids of uploads still receiving whose expiry has passed, oldest expiry first. */
   List<String> expiredIds(Instant now, int limit);
 }

@@ -25,6 +25,12 @@ public class JpaUploadRepository implements UploadRepository {
   }
 
   @Override
+  public Optional<Upload> finalOf(String partId) {
+    return em.createNamedQuery("Upload.finalOf", Upload.class).setParameter("part", "%" + partId + "%")
+        .setMaxResults(1).getResultStream().findFirst();
+  }
+
+  @Override
   public List<String> expiredIds(Instant now, int limit) {
     return em.createNamedQuery("Upload.expiredIds", String.class).setParameter("now", now)
         .setMaxResults(limit).getResultList();

@@ -31,10 +31,13 @@ public class VolumeUploadFiles implements UploadFiles {
     if (!ID.matcher(uploadId).matches()) {
       throw new IllegalArgumentException("Not an upload id: " + uploadId);
     }
-    Path volume = config.getOptionalValue("dropcart.volume.path", String.class)
+    return Files.createDirectories(volume().resolve("uploads")).resolve(uploadId + ".part");
+  }
+
+  private Path volume() {
+    return config.getOptionalValue("dropcart.volume.path", String.class)
         .map(Path::of)
         .orElseGet(() -> DataDirectory.subdirectory(config, "volume"));
-    return Files.createDirectories(volume.resolve("uploads")).resolve(uploadId + ".part");
   }
 
   @Override
@@ -43,13 +46,50 @@ public class VolumeUploadFiles implements UploadFiles {
   }
 
   @Override
-  public Written append(String uploadId, long offset, long max, InputStream body, MessageDigest digest)
+  public java.util.List<String> ids() throws IOException {
+    Path dir = volume().resolve("uploads");
+    if (!Files.isDirectory(dir)) {
+      return java.util.List.of();
+    }
+    try (var listing = Files.list(dir)) {
+      return listing.map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".part"))
+          .map(n -> n.substring(0, n.length() - ".part".length()))
+          .filter(id -> ID.matcher(id).matches())
+          .toList();
+    }
+  }
+
+  @Override
+  public InputStream read(String uploadId, long length) throws IOException {
+    Path file = file(uploadId);
+    if (length == 0 && !Files.exists(file)) {
+      return InputStream.nullInputStream();
+    }
+    long size = Files.size(file);
+    if (size != length) {
+      throw new IOException("Upload " + uploadId + " should hold " + length + " bytes on the volume but holds " + size);
+    }
+    return new java.io.BufferedInputStream(Files.newInputStream(file), BUFFER);
+  }
+
+  @Override
+  public Written append(
+      String uploadId, long offset, long max, InputStream body, java.util.List<MessageDigest> digests)
       throws IOException {
     long written = 0;
     boolean interrupted = false;
     boolean overflowed = false;
     byte[] buffer = new byte[BUFFER];
-    try (FileChannel channel = FileChannel.open(file(uploadId), StandardOpenOption.WRITE)) {
+    try (FileChannel channel = FileChannel.open(file(uploadId), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      if (channel.size() < offset) {
+        throw new IOException("Upload " + uploadId + " has " + channel.size() + " bytes on the volume, fewer than its offset "
+            + offset + ": the volume lost acknowledged bytes");
+      }
+      if (channel.size() > offset) {
+        // Bytes past the offset were never acknowledged (a refused or failed chunk): drop them.
+        channel.truncate(offset);
+      }
       channel.position(offset);
       try {
         while (true) {
@@ -65,7 +105,7 @@ public class VolumeUploadFiles implements UploadFiles {
           while (chunk.hasRemaining()) {
             channel.write(chunk);
           }
-          if (digest != null) {
+          for (MessageDigest digest : digests) {
             digest.update(buffer, 0, n);
           }
           written += n;
@@ -78,7 +118,7 @@ public class VolumeUploadFiles implements UploadFiles {
       }
       channel.force(false);
     }
-    return new Written(written, digest == null ? null : digest.digest(), interrupted, overflowed);
+    return new Written(written, interrupted, overflowed);
   }
 
   @Override

@@ -77,4 +77,17 @@ class UploadMetadataTest {
     assertThatThrownBy(() -> UploadMetadata.parse("k " + "A".repeat(UploadMetadata.MAX_HEADER)))
         .isInstanceOf(InvalidInputException.class);
   }
+
+  @Test
+  void aDeclaredChecksumAndABatchKindAreCheckedWhenTheHeaderIsRead() {
+    UploadMetadata m = UploadMetadata.of(java.util.Map.of("pool", "p", "checksum", "sha1 AAAA", "batch", "tar"));
+    assertThat(m.checksum()).hasValueSatisfying(c -> assertThat(c.algorithm()).isEqualTo(Checksum.Algorithm.SHA1));
+    assertThat(m.isTarBatch()).isTrue();
+    assertThat(UploadMetadata.parse(m.header()).values()).isEqualTo(m.values());
+    assertThatThrownBy(() -> UploadMetadata.of(java.util.Map.of("pool", "p", "checksum", "crc32 AAAA")))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> UploadMetadata.of(java.util.Map.of("pool", "p", "batch", "zip")))
+        .isInstanceOf(InvalidInputException.class);
+    assertThat(UploadMetadata.of(java.util.Map.of("pool", "p")).hasTimestamp()).isFalse();
+  }
 }

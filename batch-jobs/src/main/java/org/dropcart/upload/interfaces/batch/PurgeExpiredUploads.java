@@ -19,7 +19,8 @@ public class PurgeExpiredUploads extends AbstractBatchlet {
   @WithSpan("batch.upload-purge")
   public String process() {
     Uploads.Purged purged = uploads.purgeExpired();
-    String exit = "PURGED " + purged.uploads() + " uploads, " + purged.bytes() + " bytes";
+    String exit = "PURGED " + purged.uploads() + " uploads, " + purged.bytes() + " bytes, "
+        + purged.leftovers() + " leftover files";
     step.setExitStatus(exit);
     return exit;
   }

@@ -91,6 +91,8 @@ public class EmbeddedBroker {
         QueueConfiguration.of(Messaging.DEAD_LETTER_QUEUE).setRoutingType(RoutingType.ANYCAST));
     c.addQueueConfiguration(
         QueueConfiguration.of(Messaging.AUDIT_QUEUE).setRoutingType(RoutingType.ANYCAST));
+    c.addQueueConfiguration(
+        QueueConfiguration.of(Messaging.STORE_QUEUE).setRoutingType(RoutingType.ANYCAST));
     return c;
   }
 

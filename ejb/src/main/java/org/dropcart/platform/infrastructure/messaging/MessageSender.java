@@ -20,7 +20,16 @@ public class MessageSender {
   private JMSContext context;
 
   public void send(String queue, JsonObject body) {
+    context.createProducer().send(context.createQueue(queue), envelope(body));
+  }
+
+  /** Publishes to a topic: every subscriber (one per node) receives it. */
+  public void publish(String topic, JsonObject body) {
+    context.createProducer().send(context.createTopic(topic), envelope(body));
+  }
+
+  private static String envelope(JsonObject body) {
     JsonObjectBuilder envelope = Json.createObjectBuilder(body).add("v", Messaging.PAYLOAD_VERSION);
-    context.createProducer().send(context.createQueue(queue), envelope.build().toString());
+    return envelope.build().toString();
   }
 }

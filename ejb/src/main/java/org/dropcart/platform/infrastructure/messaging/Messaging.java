@@ -33,6 +33,12 @@ public class Messaging {
   /** Sign-ups, logins, failed logins, logouts and admin changes, persisted by the audit MDB. */
   public static final String AUDIT_QUEUE = "AuditQueue";
 
+  /** Complete uploads for the store pipeline (validate, store in GridFS, index). */
+  public static final String STORE_QUEUE = "StoreQueue";
+
+  /** Notifications for connected users; every node's WebSocket gateway subscribes. */
+  public static final String NOTIFICATION_TOPIC = "NotificationTopic";
+
   /** Total delivery attempts before a message moves to the dead-letter queue. */
   public static final int MAX_DELIVERY_ATTEMPTS = 3;
 

@@ -1,0 +1,88 @@
+package org.dropcart.upload.infrastructure;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.dropcart.platform.infrastructure.messaging.MessageBodies;
+import org.dropcart.platform.infrastructure.messaging.Messaging;
+import org.dropcart.platform.infrastructure.tracing.Spans;
+import org.dropcart.upload.application.StorePipeline;
+
+/**
+ * The store MDB: runs the store pipeline for each upload id on {@value Messaging#STORE_QUEUE}. A
+ * failed attempt rolls back and the broker redelivers; the last of {@value
+ * Messaging#MAX_DELIVERY_ATTEMPTS} attempts first marks the upload failed (and tells its owner),
+ * then lets the message go to the dead-letter queue.
+ */
+@MessageDriven(
+    activationConfig = {
+      @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = Messaging.RESOURCE_ADAPTER),
+      @ActivationConfigProperty(propertyName = "destination", propertyValue = Messaging.STORE_QUEUE),
+      @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+      @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
+      @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
+      @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "1000")
+    })
+public class StoreConsumer implements MessageListener {
+  private static final Logger LOG = Logger.getLogger(StoreConsumer.class.getName());
+
+  @Inject private StorePipeline pipeline;
+  @Inject private Spans spans;
+
+  @Override
+  public void onMessage(Message message) {
+    String uploadId;
+    try {
+      uploadId = MessageBodies.read(message).getString("uploadId");
+    } catch (MessageBodies.UnreadableMessageException | NullPointerException | ClassCastException e) {
+      LOG.log(Level.WARNING, "Dropped an unreadable store message: {0}", e.getMessage());
+      return;
+    }
+    int attempt = deliveryCount(message);
+    try {
+      spans.run("upload.store", () -> {
+        try {
+          pipeline.store(uploadId);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    } catch (RuntimeException e) {
+      String reason = rootMessage(e);
+      if (attempt >= Messaging.MAX_DELIVERY_ATTEMPTS) {
+        LOG.log(Level.SEVERE, "Storing upload {0} failed on the last attempt ({1}); it goes to the dead-letter queue",
+            new Object[] {uploadId, reason});
+        // The client is told that it failed, not how: the cause (paths, classes) stays in the log.
+        pipeline.fail(uploadId, "store-failed: the file could not be stored after "
+            + Messaging.MAX_DELIVERY_ATTEMPTS + " attempts");
+      } else {
+        LOG.log(Level.WARNING, "Storing upload {0} failed on attempt {1} of {2}: {3}; the broker will redeliver",
+            new Object[] {uploadId, attempt, Messaging.MAX_DELIVERY_ATTEMPTS, reason});
+      }
+      throw e;
+    }
+  }
+
+  private static int deliveryCount(Message message) {
+    try {
+      return message.propertyExists("JMSXDeliveryCount") ? message.getIntProperty("JMSXDeliveryCount") : 1;
+    } catch (JMSException e) {
+      return 1;
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+  }
+}
