@@ -10,6 +10,7 @@ import java.util.Map;
 import org.dropcart.support.Api;
 import org.dropcart.support.Api.Reply;
 import org.dropcart.support.DropcartDeployment;
+import org.dropcart.support.Tus;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -136,6 +137,52 @@ class PoolAccessIT {
 
     assertProblem(api.get("api/pools/" + poolA, token), 403, "not-a-member");
     assertThat(poolIds(api.get("api/pools", token))).isEmpty();
+  }
+
+  @Test
+  @Order(6)
+  void uploadsFilesHistoriesAndDownloadsFollowTheSameMatrix() {
+    Api api = api();
+    Map<String, String> fileOf = new java.util.HashMap<>();
+    Map<String, String> clientOf = new java.util.HashMap<>();
+    Map<String, String> uploadOf = new java.util.HashMap<>();
+    for (String pool : List.of(poolA, poolB)) {
+      String member = pool.equals(poolA) ? MEMBER_A : MEMBER_B;
+      String location = Tus.upload(api, TOKENS.get(member), "t,v\n1,2\n".getBytes(),
+          Tus.metadata("pool", pool, "filename", member + ".csv"));
+      JsonObject entry = Tus.awaitSettled(api, TOKENS.get(member), pool, Tus.idOf(location));
+      fileOf.put(pool, entry.getString("fileName"));
+      clientOf.put(pool, entry.getString("clientId"));
+      uploadOf.put(pool, location);
+    }
+    for (String pool : List.of(poolA, poolB)) {
+      String member = TOKENS.get(pool.equals(poolA) ? MEMBER_A : MEMBER_B);
+      String other = TOKENS.get(pool.equals(poolA) ? MEMBER_B : MEMBER_A);
+      String outsider = TOKENS.get(OUTSIDER);
+      for (String path : List.of("api/pools/" + pool + "/files", "api/file/" + fileOf.get(pool))) {
+        assertThat(api.get(path, admin).status()).as("admin " + path).isEqualTo(200);
+        assertThat(api.get(path, member).status()).as("member " + path).isEqualTo(200);
+        assertProblem(api.get(path, other), 403, "not-a-member");
+        assertProblem(api.get(path, outsider), 403, "not-a-member");
+        assertProblem(api.get(path, null), 401, "unauthenticated");
+      }
+      String history = "api/client/history/" + clientOf.get(pool);
+      assertThat(api.get(history, admin).status()).isEqualTo(200);
+      assertThat(api.get(history, member).status()).isEqualTo(200);
+      assertProblem(api.get(history, other), 403, "not-your-client");
+      assertProblem(api.get(history, outsider), 403, "not-your-client");
+      assertProblem(api.get(history, null), 401, "unauthenticated");
+
+      // Uploading into a pool is for its members; an upload is seen by its owner alone.
+      String meta = Tus.metadata("pool", pool, "filename", "x.csv");
+      assertThat(Tus.createReply(api, member, 3, meta).status()).isEqualTo(201);
+      assertProblem(Tus.createReply(api, other, 3, meta), 403, "not-a-member");
+      assertProblem(Tus.createReply(api, outsider, 3, meta), 403, "not-a-member");
+      assertProblem(Tus.createReply(api, admin, 3, meta), 403, "not-a-member");
+      assertThat(Tus.head(api, uploadOf.get(pool), member).status()).isEqualTo(200);
+      assertThat(Tus.head(api, uploadOf.get(pool), other).status()).isEqualTo(404);
+      assertThat(Tus.head(api, uploadOf.get(pool), admin).status()).isEqualTo(404);
+    }
   }
 
   @Test

@@ -110,6 +110,22 @@ public final class Api {
     }
   }
 
+  /** A GET whose body is kept as bytes (downloads). */
+  public HttpResponse<byte[]> getBytes(String path, String token, String... headers) {
+    HttpRequest.Builder b = request(path, token).GET();
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    try {
+      return http.send(b.build(), BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public HttpRequest.Builder request(String path, String token) {
     HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
     if (token != null) {
@@ -155,6 +171,22 @@ public final class Api {
   }
 
   /** Names that do not collide across test classes sharing one data directory. */
+  /** A new pool (created by {@code adminToken}) with the given users admitted; returns its id. */
+  public String poolWith(String adminToken, String... usernames) {
+    Reply created = post("api/pools", "{\"name\":\"" + uniqueName("pool") + "\"}", adminToken);
+    if (created.status() != 201) {
+      throw new AssertionError("creating a pool failed: " + created);
+    }
+    String pool = created.json().getString("id");
+    for (String username : usernames) {
+      Reply admitted = post("api/pools/" + pool + "/members", "{\"username\":\"" + username + "\"}", adminToken);
+      if (admitted.status() != 201) {
+        throw new AssertionError("admitting " + username + " failed: " + admitted);
+      }
+    }
+    return pool;
+  }
+
   public static String uniqueName(String prefix) {
     return prefix + "-" + Long.toString(System.nanoTime(), 36);
   }

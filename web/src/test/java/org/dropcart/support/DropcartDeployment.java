@@ -25,6 +25,11 @@ public final class DropcartDeployment {
   }
 
   /** The data directory the Arquillian-managed servers share (see arquillian.xml). */
+  /** The port of the broker the test server embeds (dropcart.broker.port's default). */
+  public static int brokerPort() {
+    return 61616;
+  }
+
   public static Path dataDirectory() {
     return work().resolve("data");
   }

@@ -2,6 +2,16 @@ package org.dropcart.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dropcart.support.ProblemAssert.assertProblem;
+import static org.dropcart.support.Tus.awaitSettled;
+import static org.dropcart.support.Tus.b64;
+import static org.dropcart.support.Tus.create;
+import static org.dropcart.support.Tus.createReply;
+import static org.dropcart.support.Tus.digest;
+import static org.dropcart.support.Tus.head;
+import static org.dropcart.support.Tus.headOffset;
+import static org.dropcart.support.Tus.idOf;
+import static org.dropcart.support.Tus.patch;
+import static org.dropcart.support.Tus.sha256;
 
 import io.tus.java.client.TusClient;
 import io.tus.java.client.TusURLMemoryStore;
@@ -16,10 +26,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Random;
 import org.dropcart.support.Api;
@@ -77,9 +84,7 @@ class TusUploadIT {
     String memberName = Api.uniqueName("uploader");
     member = api.signUp(memberName, PASSWORD);
     outsider = api.signUp(Api.uniqueName("outsider"), PASSWORD);
-    pool = api.post("api/pools", "{\"name\":\"" + Api.uniqueName("uploads") + "\"}", admin).json().getString("id");
-    assertThat(api.post("api/pools/" + pool + "/members", "{\"username\":\"" + memberName + "\"}", admin).status())
-        .isEqualTo(201);
+    pool = api.poolWith(admin, memberName);
     prepared = true;
   }
 
@@ -101,7 +106,7 @@ class TusUploadIT {
     }
     first.finish(false);
     URL location = first.getUploadURL();
-    long afterFirst = headOffset(location, member);
+    long afterFirst = offsetAt(location, member);
     assertThat(afterFirst).isEqualTo(first.getOffset()).isGreaterThanOrEqualTo(8 * 1024 * 1024);
 
     // Second interruption: a PATCH announcing 10 MB whose connection is cut after 3 MB.
@@ -120,9 +125,19 @@ class TusUploadIT {
     }
     resumed.finish();
 
-    assertThat(headOffset(location, member)).isEqualTo(Files.size(source));
-    Path stored = partialFile(location);
-    assertThat(sha256(stored)).isEqualTo(sha256(source));
+    assertThat(offsetAt(location, member)).isEqualTo(Files.size(source));
+
+    // The store pipeline takes it into the file store; the download is byte-identical.
+    String fileName = idOf(location.toString());
+    jakarta.json.JsonObject stored = awaitSettled(api(), member, pool, fileName);
+    assertThat(stored.getString("activity")).isEqualTo("STORED");
+    assertThat(stored.getString("sha256")).isEqualTo(sha256(source));
+    assertThat(stored.getString("timestamp")).isEqualTo("2026-11-23T10:00:00Z");
+    java.net.http.HttpResponse<byte[]> download = api().getBytes("api/file/" + fileName, member);
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(sha256(download.body())).isEqualTo(sha256(source));
+    Eventually.await("the partial file is freed", Duration.ofSeconds(10), () -> Files.exists(partialFile(location)),
+        exists -> !exists);
   }
 
   @Test
@@ -213,7 +228,8 @@ class TusUploadIT {
       assertThat(status).isEqualTo("HTTP/1.1 204");
     }
     assertThat(headOffset(api, location, member)).isEqualTo(10);
-    assertThat(Files.readString(partialFile(url))).isEqualTo("helloworld");
+    awaitSettled(api, member, pool, idOf(location));
+    assertThat(api.getBytes("api/file/" + idOf(location), member).body()).asString().isEqualTo("helloworld");
   }
 
   @Test
@@ -271,7 +287,9 @@ class TusUploadIT {
     Api api = api();
     Reply options = api.send(api.request("api/upload/", null).method("OPTIONS", BodyPublishers.noBody()));
     assertThat(options.status()).isEqualTo(204);
-    assertThat(options.header("Tus-Extension")).hasValueSatisfying(e -> assertThat(e).contains("creation", "checksum", "termination", "expiration"));
+    assertThat(options.header("Tus-Extension")).hasValueSatisfying(e -> assertThat(e).contains("creation",
+        "creation-with-upload", "creation-defer-length", "checksum", "checksum-trailer", "termination", "expiration",
+        "concatenation"));
     assertThat(options.header("Tus-Max-Size")).contains(Long.toString(40L * 1024 * 1024));
 
     assertThat(createReply(api, null, 10, metadata("a")).status()).isEqualTo(401);
@@ -314,49 +332,21 @@ class TusUploadIT {
     return "filename " + b64(filename.getBytes(StandardCharsets.UTF_8)) + ",pool " + b64(pool.getBytes());
   }
 
-  private static Reply createReply(Api api, String token, long length, String metadata) {
-    return api.send(api.request("api/upload/", token).header("Tus-Resumable", "1.0.0")
-        .header("Upload-Length", Long.toString(length)).header("Upload-Metadata", metadata)
-        .POST(BodyPublishers.noBody()));
-  }
 
-  private static String create(Api api, String token, long length, String metadata) {
-    Reply r = createReply(api, token, length, metadata);
-    assertThat(r.status()).as(r.toString()).isEqualTo(201);
-    return r.header("Location").orElseThrow();
-  }
 
-  private static Reply patch(Api api, String location, String token, long offset, byte[] bytes, String checksum) {
-    HttpRequest.Builder b = api.request(location, token).header("Tus-Resumable", "1.0.0")
-        .header("Upload-Offset", Long.toString(offset)).header("Content-Type", "application/offset+octet-stream")
-        .method("PATCH", BodyPublishers.ofByteArray(bytes));
-    if (checksum != null) {
-      b.header("Upload-Checksum", checksum);
-    }
-    return api.send(b);
-  }
 
-  private static Reply head(Api api, String location, String token) {
-    return api.send(api.request(location, token).header("Tus-Resumable", "1.0.0")
-        .method("HEAD", BodyPublishers.noBody()));
-  }
 
-  private static long headOffset(Api api, String location, String token) {
-    Reply r = head(api, location, token);
-    assertThat(r.status()).as(r.toString()).isEqualTo(200);
-    return Long.parseLong(r.header("Upload-Offset").orElseThrow());
-  }
 
-  private long headOffset(URL location, String token) {
+  private long offsetAt(URL location, String token) {
     return headOffset(api(), location.toString(), token);
   }
 
   private long awaitOffsetAbove(URL location, String token, long floor) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    long offset = headOffset(location, token);
+    long offset = offsetAt(location, token);
     while (offset <= floor && System.nanoTime() < deadline) {
       Thread.sleep(100);
-      offset = headOffset(location, token);
+      offset = offsetAt(location, token);
     }
     return offset;
   }
@@ -382,8 +372,7 @@ class TusUploadIT {
   }
 
   private static Path partialFile(URL location) {
-    String id = location.getPath().substring(location.getPath().lastIndexOf('/') + 1);
-    return DropcartDeployment.dataDirectory().resolve("volume/uploads/" + id + ".part");
+    return org.dropcart.support.Tus.partialFile(idOf(location.getPath()));
   }
 
   private static Path randomFile(String name, int size) throws IOException {
@@ -392,26 +381,6 @@ class TusUploadIT {
     return Files.write(files.resolve(name), bytes);
   }
 
-  private static String sha256(Path file) throws Exception {
-    MessageDigest d = MessageDigest.getInstance("SHA-256");
-    try (var in = Files.newInputStream(file)) {
-      byte[] buffer = new byte[1 << 16];
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        d.update(buffer, 0, n);
-      }
-    }
-    return HexFormat.of().formatHex(d.digest());
-  }
 
-  private static byte[] digest(String algorithm, byte[] bytes) {
-    try {
-      return MessageDigest.getInstance(algorithm).digest(bytes);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  private static String b64(byte[] bytes) {
-    return Base64.getEncoder().encodeToString(bytes);
-  }
 }

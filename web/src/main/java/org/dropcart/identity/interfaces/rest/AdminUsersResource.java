@@ -17,7 +17,6 @@ import org.dropcart.identity.application.IdentityService;
 import org.dropcart.identity.application.UserChange;
 import org.dropcart.identity.application.UserView;
 import org.dropcart.platform.domain.Page;
-import org.dropcart.platform.domain.PageRequest;
 import org.dropcart.platform.interfaces.rest.Queries;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,7 +40,7 @@ public class AdminUsersResource {
   @GET
   @Operation(summary = "Users in name order, paged")
   public Page<UserView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
-    return identity.users(PageRequest.of(Queries.integer("page", page), Queries.integer("size", size)));
+    return identity.users(Queries.page(page, size));
   }
 
   @GET

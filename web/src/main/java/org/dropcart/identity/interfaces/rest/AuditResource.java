@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.dropcart.identity.application.AuditLog;
 import org.dropcart.identity.domain.AuditEvent;
 import org.dropcart.platform.domain.Page;
-import org.dropcart.platform.domain.PageRequest;
 import org.dropcart.platform.interfaces.rest.Queries;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -37,7 +36,7 @@ public class AuditResource {
       @QueryParam("type") String type,
       @QueryParam("username") String username) {
     return auditLog.page(
-        PageRequest.of(Queries.integer("page", page), Queries.integer("size", size)),
+        Queries.page(page, size),
         Queries.text(type),
         Queries.text(username));
   }

@@ -60,9 +60,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       return Problem.of(400, "invalid-input", "body: a JSON object is required");
     }
     if (e instanceof DropcartException d) {
-      List<InvalidInputException.FieldError> errors =
-          d instanceof InvalidInputException invalid ? invalid.errors() : List.of();
-      return new Problem(statusOf(d), d.kind(), d.getMessage(), errors);
+      return problemOf(d);
     }
     if (causeOfType(e, JsonbException.class) != null || causeOfType(e, JsonException.class) != null) {
       return Problem.of(400, "malformed-json", "The request body is not valid JSON of the expected shape");
@@ -77,6 +75,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         + request.getRequestURI() + " failed", e);
     return Problem.of(500, "internal-error",
         "The request failed on the server; quote the request id when reporting it");
+  }
+
+  /** The problem a domain outcome is, wherever it is reported (HTTP, WebSocket). */
+  public static Problem problemOf(DropcartException d) {
+    List<InvalidInputException.FieldError> errors =
+        d instanceof InvalidInputException invalid ? invalid.errors() : List.of();
+    return new Problem(statusOf(d), d.kind(), d.getMessage(), errors);
   }
 
   /** The HTTP status of each kind of domain outcome. */
@@ -102,7 +107,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     return 400;
   }
 
-  private static Throwable unwrap(Throwable e) {
+  public static Throwable unwrap(Throwable e) {
     Throwable t = e;
     while (t instanceof EJBException && t.getCause() != null) {
       t = t.getCause();

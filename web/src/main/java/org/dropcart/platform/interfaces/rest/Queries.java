@@ -20,6 +20,16 @@ public final class Queries {
     }
   }
 
+  /** An optional point in time: ISO-8601 or epoch milliseconds. */
+  public static java.time.Instant instant(String name, String value) {
+    return value == null || value.isBlank() ? null : org.dropcart.platform.domain.Timestamps.parse(name, value);
+  }
+
+  /** The page asked for with {@code page} and {@code size}, defaults for what is missing. */
+  public static org.dropcart.platform.domain.PageRequest page(String page, String size) {
+    return org.dropcart.platform.domain.PageRequest.of(integer("page", page), integer("size", size));
+  }
+
   public static String text(String value) {
     return value == null || value.isBlank() ? null : value.trim();
   }

@@ -15,9 +15,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.dropcart.file.application.FileCatalog;
+import org.dropcart.file.application.FileView;
 import org.dropcart.identity.interfaces.rest.Callers;
 import org.dropcart.platform.domain.Page;
-import org.dropcart.platform.domain.PageRequest;
 import org.dropcart.platform.interfaces.rest.Bodies;
 import org.dropcart.platform.interfaces.rest.Queries;
 import org.dropcart.pool.application.MemberView;
@@ -29,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.opentracing.Traced;
 
-/** Pools and their members. Admins manage them; members see their own pools. */
+/** Pools, their members and their files. Admins manage pools; members see their own. */
 @Path("pools")
 @RequestScoped
 @RolesAllowed({"admin", "user"})
@@ -39,6 +40,7 @@ import org.eclipse.microprofile.opentracing.Traced;
 @Traced
 public class PoolsResource {
   @Inject private PoolService pools;
+  @Inject private FileCatalog files;
   @Inject private JsonWebToken jwt;
   @Context private UriInfo uri;
 
@@ -60,7 +62,7 @@ public class PoolsResource {
   @GET
   @Operation(summary = "Pools you can see: all of them for an admin, your own for a user")
   public Page<PoolView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
-    return pools.visibleTo(Callers.caller(jwt), pageOf(page, size));
+    return pools.visibleTo(Callers.caller(jwt), Queries.page(page, size));
   }
 
   @GET
@@ -71,11 +73,24 @@ public class PoolsResource {
   }
 
   @GET
+  @Path("{poolId}/files")
+  @Operation(summary = "A pool's files with a timestamp in [from, to), oldest first (members and admins)")
+  public Page<FileView> files(
+      @PathParam("poolId") String poolId,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    return files.ofPool(poolId, Queries.instant("from", from), Queries.instant("to", to), Callers.caller(jwt),
+        Queries.page(page, size));
+  }
+
+  @GET
   @Path("{poolId}/members")
   @Operation(summary = "A pool's members with their client identities (members and admins)")
   public Page<MemberView> members(
       @PathParam("poolId") String poolId, @QueryParam("page") String page, @QueryParam("size") String size) {
-    return pools.members(poolId, Callers.caller(jwt), pageOf(page, size));
+    return pools.members(poolId, Callers.caller(jwt), Queries.page(page, size));
   }
 
   @POST
@@ -95,8 +110,5 @@ public class PoolsResource {
     return Response.noContent().build();
   }
 
-  private static PageRequest pageOf(String page, String size) {
-    return PageRequest.of(Queries.integer("page", page), Queries.integer("size", size));
-  }
 
 }

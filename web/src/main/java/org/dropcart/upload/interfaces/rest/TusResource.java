@@ -19,9 +19,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.dropcart.identity.interfaces.rest.Callers;
+import org.dropcart.platform.interfaces.rest.HttpDates;
 import org.dropcart.platform.application.Caller;
 import org.dropcart.platform.domain.InvalidInputException;
 import org.dropcart.platform.interfaces.rest.Problem;
@@ -29,6 +28,7 @@ import org.dropcart.upload.application.UploadSettings;
 import org.dropcart.upload.application.UploadView;
 import org.dropcart.upload.application.Uploads;
 import org.dropcart.upload.domain.Checksum;
+import org.dropcart.upload.domain.ConcatRole;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The tus 1.0.0 upload endpoint: core, creation, creation-with-upload, creation-defer-length,
- * expiration, checksum and termination. {@code Upload-Metadata} must name the {@code pool} (the caller must be a member);
+ * expiration, checksum, checksum-trailer, termination and concatenation. {@code Upload-Metadata} must name the {@code pool} (the caller must be a member);
  * see {@link org.dropcart.upload.domain.UploadMetadata} for the other keys.
  */
 @Path("upload")
@@ -46,9 +46,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 public class TusResource {
   static final String OFFSET_OCTET_STREAM = "application/offset+octet-stream";
-  static final String EXTENSIONS =
-      "creation,creation-with-upload,creation-defer-length,expiration,checksum,termination";
-  private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+  static final String EXTENSIONS = "creation,creation-with-upload,creation-defer-length,expiration,checksum,"
+      + "checksum-trailer,termination,concatenation";
 
   @Inject private Uploads uploads;
   @Inject private UploadSettings settings;
@@ -69,39 +68,56 @@ public class TusResource {
   }
 
   @POST
-  @Operation(summary = "Create an upload (Upload-Length, Upload-Metadata with pool), optionally with its first bytes")
+  @Operation(summary = "Create an upload (Upload-Length, Upload-Metadata with pool), optionally with its first bytes;"
+      + " Upload-Concat: partial, or final;<partial upload URLs>")
   public Response create(
       @HeaderParam("Upload-Length") String length,
       @HeaderParam("Upload-Defer-Length") String deferLength,
       @HeaderParam("Upload-Metadata") String metadata,
+      @HeaderParam("Upload-Concat") String concat,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @HeaderParam("Upload-Checksum") String checksum,
       InputStream body) {
+    Caller caller = Callers.caller(jwt);
+    Concat role = Concat.parse(concat);
+    if (role.isFinal()) {
+      if (length != null || deferLength != null) {
+        throw new InvalidInputException("Upload-Length", "a final upload takes its length from its partial uploads");
+      }
+      if (request.getContentLengthLong() > 0 || contentType != null && contentType.startsWith(OFFSET_OCTET_STREAM)) {
+        throw new InvalidInputException("Upload-Concat", "a final upload carries no bytes of its own");
+      }
+      UploadView upload = uploads.concatenate(role.partIds(), metadata, caller);
+      return Response.created(uri.getAbsolutePathBuilder().path(upload.id()).build())
+          .header("Upload-Offset", upload.offset())
+          .build();
+    }
     if ((length == null) == (deferLength == null)) {
       throw new InvalidInputException("Upload-Length", "send either Upload-Length or Upload-Defer-Length: 1");
     }
     if (deferLength != null && !deferLength.trim().equals("1")) {
       throw new InvalidInputException("Upload-Defer-Length", "must be 1");
     }
-    Caller caller = Callers.caller(jwt);
-    UploadView upload = uploads.open(length == null ? null : number("Upload-Length", length), metadata, caller);
+    UploadView upload = uploads.open(length == null ? null : number("Upload-Length", length), metadata,
+        role.partial() ? ConcatRole.PARTIAL : null, caller);
     Response.ResponseBuilder created =
         Response.created(uri.getAbsolutePathBuilder().path(upload.id()).build());
     if (contentType != null && contentType.startsWith(OFFSET_OCTET_STREAM)) {
       try {
-        upload = uploads.append(upload.id(), 0, checksum, body, caller);
+        upload = uploads.append(upload.id(), 0, null, checksum, trailer(), body, caller);
       } catch (Uploads.ChecksumMismatch e) {
         // The upload exists; only its first chunk was refused. The client resumes from HEAD.
         created.header("Upload-Offset", 0);
-        return created.header("Upload-Expires", HTTP_DATE.format(upload.expiresAt())).build();
+        return created.header("Upload-Expires", HttpDates.format(upload.expiresAt())).build();
       }
     } else if (contentType != null && request.getContentLengthLong() > 0) {
       throw new jakarta.ws.rs.NotSupportedException();
     }
-    return created
-        .header("Upload-Offset", upload.offset())
-        .header("Upload-Expires", HTTP_DATE.format(upload.expiresAt()))
-        .build();
+    created.header("Upload-Offset", upload.offset());
+    if (upload.expires()) {
+      created.header("Upload-Expires", HttpDates.format(upload.expiresAt()));
+    }
+    return created.build();
   }
 
   @HEAD
@@ -120,8 +136,13 @@ public class TusResource {
     if (upload.metadata() != null && !upload.metadata().isEmpty()) {
       r.header("Upload-Metadata", upload.metadata());
     }
-    if (!upload.complete()) {
-      r.header("Upload-Expires", HTTP_DATE.format(upload.expiresAt()));
+    if (upload.expires()) {
+      r.header("Upload-Expires", HttpDates.format(upload.expiresAt()));
+    }
+    if ("PARTIAL".equals(upload.concat())) {
+      r.header("Upload-Concat", "partial");
+    } else if ("FINAL".equals(upload.concat())) {
+      r.header("Upload-Concat", Concat.finalHeader(uri.getBaseUriBuilder().path("upload").build().getPath(), upload.parts()));
     }
     return r.build();
   }
@@ -142,13 +163,13 @@ public class TusResource {
     UploadView upload;
     try {
       upload = uploads.append(id, number("Upload-Offset", offset),
-          length == null ? null : number("Upload-Length", length), checksum, body, Callers.caller(jwt));
+          length == null ? null : number("Upload-Length", length), checksum, trailer(), body, Callers.caller(jwt));
     } catch (Uploads.ChecksumMismatch e) {
       return Problem.of(460, e.kind(), e.getMessage()).response(request).build();
     }
     Response.ResponseBuilder r = Response.noContent().header("Upload-Offset", upload.offset());
-    if (!upload.complete()) {
-      r.header("Upload-Expires", HTTP_DATE.format(upload.expiresAt()));
+    if (upload.expires()) {
+      r.header("Upload-Expires", HttpDates.format(upload.expiresAt()));
     }
     return r.build();
   }
@@ -159,6 +180,26 @@ public class TusResource {
   public Response terminate(@PathParam("id") String id) {
     uploads.terminate(id, Callers.caller(jwt));
     return Response.noContent().build();
+  }
+
+  /**
+   * checksum-trailer: when the request announces {@code Trailer: Upload-Checksum}, the checksum
+   * arrives after the body; this reads it once the body has been consumed.
+   */
+  private java.util.function.Supplier<String> trailer() {
+    String announced = request.getHeader("Trailer");
+    if (announced == null || java.util.Arrays.stream(announced.split(","))
+        .noneMatch(t -> t.trim().equalsIgnoreCase("Upload-Checksum"))) {
+      return null;
+    }
+    return () -> {
+      if (!request.isTrailerFieldsReady()) {
+        return null;
+      }
+      return request.getTrailerFields().entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase("Upload-Checksum"))
+          .map(java.util.Map.Entry::getValue).findFirst().orElse(null);
+    };
   }
 
   private static long number(String header, String value) {
