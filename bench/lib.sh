@@ -1,0 +1,58 @@
+# Shared by the benchmarks in bench/ (sourced, not run). Expects ROOT (the repository root).
+
+# The sections of BENCHMARKS.md, in the order they appear; each benchmark writes only its own.
+SECTION_ORDER=("Boot time and memory" "tus ingest throughput")
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+
+# One line describing this machine and the date, for a section's first paragraph.
+machine() {
+  local cpu mem java node
+  cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
+  mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)
+  java=$(java -version 2>&1 | sed -n 1p)
+  node=$(node --version 2>/dev/null || echo "no node")
+  echo "$(date -u +%Y-%m-%d) — $(nproc) cores ($cpu), $mem, $java, Node $node"
+}
+
+# write_section FILE: FILE holds one section, its "## Title" line first. BENCHMARKS.md keeps every
+# other section as it was; this one replaces its namesake or is added, in SECTION_ORDER.
+write_section() {
+  local new=$1 md="$ROOT/BENCHMARKS.md" parts title t i found
+  parts=$(mktemp -d)
+  title=$(head -1 "$new" | sed 's/^## //')
+  if [ -f "$md" ]; then
+    # parts/NNN: the old sections, parts/titles: their titles, one a line, in the same order.
+    awk -v dir="$parts" '/^## /{n++; f=sprintf("%s/%03d", dir, n); print substr($0, 4) > (dir "/titles")}
+                         n > 0 {print > f}' "$md"
+  fi
+  touch "$parts/titles"
+  local titles=()
+  mapfile -t titles < "$parts/titles"
+  section() { # prints a section without its trailing blank lines
+    sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' "$1"
+  }
+  {
+    echo "# Benchmarks"
+    echo
+    echo "Produced by \`bash bench/run.sh\` (\`bash bench/run.sh boot\` or \`tus\` runs one part and"
+    echo "rewrites only its section); the figures below are its output, not edited by hand. Every"
+    echo "comparison is measured in the same run on the same machine."
+    local order=("${SECTION_ORDER[@]}")
+    for t in "${titles[@]}"; do # sections this script does not know keep their place at the end
+      found=0; for i in "${order[@]}"; do [ "$i" = "$t" ] && found=1; done
+      [ $found = 1 ] || order+=("$t")
+    done
+    for t in "${order[@]}"; do
+      if [ "$t" = "$title" ]; then
+        echo; section "$new"
+      else
+        for i in "${!titles[@]}"; do
+          if [ "${titles[$i]}" = "$t" ]; then echo; section "$parts/$(printf %03d $((i + 1)))"; break; fi
+        done
+      fi
+    done
+  } > "$parts/BENCHMARKS.md"
+  mv "$parts/BENCHMARKS.md" "$md"
+  rm -rf "$parts"
+}
