@@ -103,9 +103,16 @@ TARGETS=(dropcart peer sink)
 drain_dropcart() {
   local waited=0
   while [ -n "$(find "$DATA/volume/uploads" -name '*.part' -print -quit 2>/dev/null)" ]; do
-    sleep 1; waited=$((waited + 1))
-    if [ "$waited" -ge 1200 ]; then echo "dropcart: the store pipeline did not drain in 20 min" >&2; exit 1; fi
+    sleep 0.2; waited=$((waited + 1))
+    if [ "$waited" -ge 6000 ]; then echo "dropcart: the store pipeline did not drain in 20 min" >&2; exit 1; fi
   done
+}
+
+minus() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a - b }'; }
+
+# CPU seconds (user + system) a process has used so far.
+cpu_seconds() {
+  awk -v tck="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / tck }' "/proc/$1/stat"
 }
 
 # measure TARGET CLIENTS FILES [SIZE] -> one JSON line on stdout
@@ -117,9 +124,18 @@ measure() {
     find "${STORE[$t]}" -mindepth 1 -delete
   fi
   sync; sleep 1 # start from a disk with nothing left to write, the previous target's included
+  local t0 cpu0
+  t0=$(date +%s.%N); cpu0=$(cpu_seconds "${PID[$t]}")
   # shellcheck disable=SC2086
   line=$(node "$TUS/client.mjs" --url "${URL[$t]}" --clients "$clients" --files "$files" --size "$size" \
     --server-pid "${PID[$t]}" --label "$t" ${OPTS[$t]})
+  if [ "$t" = dropcart ] && [ -n "$line" ]; then
+    # Dropcart acknowledged every byte; now the time and CPU until every upload is in the file store.
+    drain_dropcart
+    line=$(echo "$line" | node -e 'const r = JSON.parse(require("fs").readFileSync(0));
+      r.storedSeconds = Number(process.argv[1]); r.storedCpuSeconds = Number(process.argv[2]);
+      console.log(JSON.stringify(r))' "$(minus "$(date +%s.%N)" "$t0")" "$(minus "$(cpu_seconds "${PID[$t]}")" "$cpu0")")
+  fi
   # The peer and the sink answer 204 whatever they did; check their disk. (Dropcart's 204 carries
   # Upload-Offset, which the client checks, and Dropcart may move a complete upload elsewhere.)
   stored=$(find "${STORE[$t]}" -type f ! -name '*.json' -size "${size}c" | wc -l)

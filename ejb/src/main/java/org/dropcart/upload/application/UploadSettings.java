@@ -28,6 +28,14 @@ public class UploadSettings {
         .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
+  /**
+   * How long after an upload completed the store pipeline may wait while this node is receiving
+   * bytes ({@code dropcart.upload.store-defer}; zero never waits).
+   */
+  public Duration storeDefer() {
+    return Duration.parse(config.getValue("dropcart.upload.store-defer", String.class));
+  }
+
   /** How long an upload lives after its last write ({@code dropcart.upload.expiration}). */
   public Duration expiration() {
     return Duration.parse(config.getValue("dropcart.upload.expiration", String.class));

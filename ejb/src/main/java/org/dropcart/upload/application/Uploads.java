@@ -32,6 +32,7 @@ public class Uploads {
   @Inject private UploadLedger ledger;
   @Inject private UploadFiles files;
   @Inject private UploadSettings settings;
+  @Inject private IngestActivity activity;
 
   /** A chunk whose bytes do not match its {@code Upload-Checksum}; the chunk is discarded. */
   public static final class ChecksumMismatch extends org.dropcart.platform.domain.DropcartException {
@@ -115,7 +116,7 @@ public class Uploads {
       String id, long offset, Long declaredLength, String checksumHeader,
       java.util.function.Supplier<String> trailer, InputStream body, Caller caller) {
     Checksum declared = checksumHeader == null ? null : Checksum.parse(checksumHeader);
-    return exclusively(id, () -> {
+    return activity.receiving(() -> exclusively(id, () -> {
       UploadView upload = ledger.requireAppendable(id, offset, declaredLength, caller);
       long room = (upload.lengthDeferred() ? settings.maxSize() : upload.length()) - offset;
       java.util.Map<Checksum.Algorithm, java.security.MessageDigest> digests =
@@ -156,7 +157,7 @@ public class Uploads {
       }
       // An interrupted body still counts: the client resumes from the offset HEAD reports.
       return ledger.appended(id, offset, written.count());
-    }).orElseThrow(() -> new BusyException("upload-busy", "Another request is appending to upload " + id));
+    }).orElseThrow(() -> new BusyException("upload-busy", "Another request is appending to upload " + id)));
   }
 
   /** What one purge freed: expired uploads, and leftover files of uploads that no longer hold bytes. */

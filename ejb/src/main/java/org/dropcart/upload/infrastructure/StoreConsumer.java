@@ -12,13 +12,16 @@ import java.util.logging.Logger;
 import org.dropcart.platform.infrastructure.messaging.MessageBodies;
 import org.dropcart.platform.infrastructure.messaging.Messaging;
 import org.dropcart.platform.infrastructure.tracing.Spans;
+import org.dropcart.upload.application.IngestActivity;
 import org.dropcart.upload.application.StorePipeline;
+import org.dropcart.upload.application.UploadSettings;
 
 /**
  * The store MDB: runs the store pipeline for each upload id on {@value Messaging#STORE_QUEUE}. A
  * failed attempt rolls back and the broker redelivers; the last of {@value
  * Messaging#MAX_DELIVERY_ATTEMPTS} attempts first marks the upload failed (and tells its owner),
- * then lets the message go to the dead-letter queue.
+ * then lets the message go to the dead-letter queue. Two uploads are stored at a time (one per core
+ * of the smallest node we size for): storing is background work, and ingest comes first.
  */
 @MessageDriven(
     activationConfig = {
@@ -26,7 +29,7 @@ import org.dropcart.upload.application.StorePipeline;
       @ActivationConfigProperty(propertyName = "destination", propertyValue = Messaging.STORE_QUEUE),
       @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
       @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
+      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2"),
       @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
       @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "1000")
     })
@@ -35,6 +38,8 @@ public class StoreConsumer implements MessageListener {
 
   @Inject private StorePipeline pipeline;
   @Inject private Spans spans;
+  @Inject private IngestActivity ingest;
+  @Inject private UploadSettings settings;
 
   @Override
   public void onMessage(Message message) {
@@ -46,6 +51,7 @@ public class StoreConsumer implements MessageListener {
       return;
     }
     int attempt = deliveryCount(message);
+    stepAsideForIngest(uploadId, message);
     try {
       spans.run("upload.store", () -> {
         try {
@@ -67,6 +73,24 @@ public class StoreConsumer implements MessageListener {
             new Object[] {uploadId, attempt, Messaging.MAX_DELIVERY_ATTEMPTS, reason});
       }
       throw e;
+    }
+  }
+
+  /**
+   * While this node receives upload bytes, storing waits (the client already has its bytes safe on
+   * the volume), until {@code dropcart.upload.store-defer} after the upload completed.
+   */
+  private void stepAsideForIngest(String uploadId, Message message) {
+    long sent;
+    try {
+      sent = message.getJMSTimestamp();
+    } catch (JMSException e) {
+      return;
+    }
+    java.time.Duration waited = ingest.stepAside(java.time.Instant.ofEpochMilli(sent).plus(settings.storeDefer()));
+    if (waited.toMillis() >= 100) {
+      LOG.log(Level.FINE, "Storing upload {0} waited {1} ms for ingest to pause",
+          new Object[] {uploadId, waited.toMillis()});
     }
   }
 
