@@ -27,6 +27,13 @@ public class VolumeUploadFiles implements UploadFiles {
 
   @Inject private Config config;
 
+  public VolumeUploadFiles() {}
+
+  /** Outside a container (tests). */
+  VolumeUploadFiles(Config config) {
+    this.config = config;
+  }
+
   private Path file(String uploadId) throws IOException {
     if (!ID.matcher(uploadId).matches()) {
       throw new IllegalArgumentException("Not an upload id: " + uploadId);
@@ -91,30 +98,38 @@ public class VolumeUploadFiles implements UploadFiles {
         channel.truncate(offset);
       }
       channel.position(offset);
-      try {
-        while (true) {
-          int n = body.read(buffer, 0, (int) Math.min(buffer.length, max - written + 1));
-          if (n < 0) {
-            break;
+      ByteBuffer block = ByteBuffer.wrap(buffer);
+      boolean end = false;
+      while (!end && !overflowed) {
+        // Fill the buffer before writing: one write per 256 KiB however the body trickles in. What
+        // arrived before the client went away is written all the same.
+        int filled = 0;
+        int want = (int) Math.min(buffer.length, max - written + 1);
+        try {
+          while (filled < want) {
+            int n = body.read(buffer, filled, want - filled);
+            if (n < 0) {
+              end = true;
+              break;
+            }
+            filled += n;
           }
-          if (written + n > max) {
-            overflowed = true;
-            n = (int) (max - written);
-          }
-          ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
-          while (chunk.hasRemaining()) {
-            channel.write(chunk);
-          }
-          for (MessageDigest digest : digests) {
-            digest.update(buffer, 0, n);
-          }
-          written += n;
-          if (overflowed) {
-            break;
-          }
+        } catch (IOException clientWentAway) {
+          interrupted = true;
+          end = true;
         }
-      } catch (IOException clientWentAway) {
-        interrupted = true;
+        if (written + filled > max) {
+          overflowed = true;
+          filled = (int) (max - written);
+        }
+        block.clear().limit(filled);
+        while (block.hasRemaining()) {
+          channel.write(block);
+        }
+        for (MessageDigest digest : digests) {
+          digest.update(buffer, 0, filled);
+        }
+        written += filled;
       }
       channel.force(false);
     }
