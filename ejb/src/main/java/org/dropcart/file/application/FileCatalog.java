@@ -36,6 +36,7 @@ public class FileCatalog {
   @Inject private FileIndex index;
   @Inject private FileContents contents;
   @Inject private PoolService pools;
+  @Inject private FilePlaces places;
   @Inject private Clock clock;
 
   /** The index entry of a file, for the pipeline (no access check). */
@@ -95,14 +96,14 @@ public class FileCatalog {
         throw new ForbiddenException("not-your-client", "Client " + clientId + " is not one of yours");
       }
     }
-    return Page.of(index.ofClient(clientId, page.offset(), page.size()), page, index.countOfClient(clientId))
-        .map(FileView::of);
+    return placed(Page.of(index.ofClient(clientId, page.offset(), page.size()), page,
+        index.countOfClient(clientId)));
   }
 
   /** The caller's own files across all their pools, newest first. */
   public Page<FileView> historyOf(Caller caller, PageRequest page) {
-    return Page.of(index.ofOwner(caller.userId(), page.offset(), page.size()), page,
-        index.countOfOwner(caller.userId())).map(FileView::of);
+    return placed(Page.of(index.ofOwner(caller.userId(), page.offset(), page.size()), page,
+        index.countOfOwner(caller.userId())));
   }
 
   /** A pool's files with a timestamp in [from, to), oldest first: for its members and admins. */
@@ -111,8 +112,8 @@ public class FileCatalog {
     if (from != null && to != null && !from.isBefore(to)) {
       throw new InvalidInputException("to", "must be after from");
     }
-    return Page.of(index.ofPool(poolId, from, to, page.offset(), page.size()), page,
-        index.countOfPool(poolId, from, to)).map(FileView::of);
+    return placed(Page.of(index.ofPool(poolId, from, to, page.offset(), page.size()), page,
+        index.countOfPool(poolId, from, to)));
   }
 
   /** A stored file to download: for the members of its pool and admins. */
@@ -126,6 +127,57 @@ public class FileCatalog {
           + (file.reason() == null ? "" : " (" + file.reason() + ")"));
     }
     return new FileDownload(FileView.of(file), offset -> contents.read(file.gridFsId(), offset));
+  }
+
+  /**
+   * A stored file's content for a caller authorized some other way (a signed link): no access
+   * check here.
+   */
+  public FileDownload content(String fileName) {
+    StoredFile file = index.find(fileName).filter(StoredFile::hasContent)
+        .orElseThrow(() -> new NotFoundException("unknown-file", "No stored file named '" + fileName + "'"));
+    return new FileDownload(FileView.of(file), offset -> contents.read(file.gridFsId(), offset));
+  }
+
+  /**
+   * Streams the named stored files as one POSIX tar: an entry per file, named by its file name and
+   * dated by its timestamp, in the order given. No access check here.
+   */
+  public void writeTar(java.util.List<String> fileNames, java.io.OutputStream out) throws IOException {
+    try (org.apache.commons.compress.archivers.tar.TarArchiveOutputStream tar =
+        new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+            new java.io.BufferedOutputStream(out, 64 * 1024))) {
+      tar.setLongFileMode(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.LONGFILE_POSIX);
+      tar.setBigNumberMode(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.BIGNUMBER_POSIX);
+      for (String name : fileNames) {
+        StoredFile file = index.find(name).filter(StoredFile::hasContent)
+            .orElseThrow(() -> new IOException("Stored file " + name + " has no content any more"));
+        org.apache.commons.compress.archivers.tar.TarArchiveEntry entry =
+            new org.apache.commons.compress.archivers.tar.TarArchiveEntry(file.fileName());
+        entry.setSize(file.size());
+        entry.setModTime(java.util.Date.from(file.timestamp()));
+        tar.putArchiveEntry(entry);
+        try (InputStream in = contents.read(file.gridFsId(), 0)) {
+          long copied = in.transferTo(tar);
+          if (copied != file.size()) {
+            throw new IOException("Stored file " + name + " has " + copied + " bytes, not " + file.size());
+          }
+        }
+        tar.closeArchiveEntry();
+      }
+      tar.finish();
+    }
+  }
+
+  /** Views of the entries, with each stored file's place in grouping (one look-up for the page). */
+  private Page<FileView> placed(Page<StoredFile> entries) {
+    Map<String, FilePlace> placed = places.of(entries.items().stream()
+        .filter(StoredFile::hasContent).map(StoredFile::fileName).toList());
+    return entries.map(f -> {
+      FileView view = FileView.of(f);
+      FilePlace place = placed.get(f.fileName());
+      return place == null ? view : view.placed(place);
+    });
   }
 
   private static MessageDigest sha256() {

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.Map;
 import org.dropcart.file.domain.StoredFile;
 
-/** A file index entry as clients see it. */
+/**
+ * A file index entry as clients see it. {@code grouping} says where a stored file stands in its
+ * pool's timestamp groups ({@code pending}, {@code grouped} in {@code groupId}, or {@code rejected}
+ * as late), and {@code late} whether it missed its own window; both are absent until known.
+ */
 public record FileView(
     String fileName,
     String name,
@@ -20,11 +24,20 @@ public record FileView(
     Instant created,
     String reason,
     String groupId,
+    String grouping,
+    Boolean late,
     Map<String, String> metaData) {
   public static FileView of(StoredFile f) {
     return new FileView(f.fileName(), f.displayName(), f.uploadId(), f.poolId(), f.clientId(), f.clientName(),
         f.activity().name(), f.size(), f.sha256(), f.contentType(), f.timestamp(), f.created(), f.reason(),
-        f.groupId(), f.metaData());
+        f.groupId(), null, null, f.metaData());
+  }
+
+  /** The same entry with its place in grouping. */
+  public FileView placed(FilePlace place) {
+    return new FileView(fileName, name, uploadId, poolId, clientId, clientName, activity, size, sha256,
+        contentType, timestamp, created, reason, place.groupId(), place.grouping(), place.late() ? Boolean.TRUE : null,
+        metaData);
   }
 
   /** As JSON-P, for notifications. */
@@ -56,6 +69,12 @@ public record FileView(
     }
     if (groupId != null) {
       b.add("groupId", groupId);
+    }
+    if (grouping != null) {
+      b.add("grouping", grouping);
+    }
+    if (late != null) {
+      b.add("late", late);
     }
     return b.build();
   }

@@ -72,12 +72,29 @@ public class BatchJobs {
     return id;
   }
 
+  /**
+   * Whether an execution of the job is running in this process. An execution the repository still
+   * calls running although it was created before this JVM started belongs to a process that died
+   * (a crash or kill -9 leaves it so): it is ignored, and a new execution picks the work up, since
+   * every job keeps its progress in the data it works on.
+   */
   private static boolean isRunning(JobOperator operator, String name) {
+    List<Long> running;
     try {
-      return !operator.getRunningExecutions(name).isEmpty();
+      running = operator.getRunningExecutions(name);
     } catch (NoSuchJobException neverRan) {
       return false;
     }
+    Date started = new Date(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+    for (long id : running) {
+      JobExecution e = operator.getJobExecution(id);
+      if (e.getCreateTime() == null || !e.getCreateTime().before(started)) {
+        return true;
+      }
+      LOG.log(Level.WARNING, "Execution {0,number,#} of job {1} was left running by a process that ended;"
+          + " ignoring it", new Object[] {id, name});
+    }
+    return false;
   }
 
   /** Every known job with its {@code latest} most recent executions, newest first. */

@@ -13,6 +13,8 @@ import org.dropcart.platform.domain.NotFoundException;
 import org.dropcart.platform.domain.Page;
 import org.dropcart.platform.domain.PageRequest;
 import org.dropcart.pool.domain.GroupingWindow;
+import org.dropcart.pool.domain.LatePolicy;
+import org.dropcart.pool.domain.Lateness;
 import org.dropcart.pool.domain.Membership;
 import org.dropcart.pool.domain.Pool;
 import org.dropcart.pool.domain.PoolName;
@@ -30,13 +32,20 @@ public class PoolService {
   @Inject private Clock clock;
 
   public PoolView create(String name, String groupingWindow, Caller caller) {
+    return create(name, groupingWindow, null, null, caller);
+  }
+
+  /** A new pool; absent grouping settings take their defaults. */
+  public PoolView create(String name, String groupingWindow, String lateness, String latePolicy, Caller caller) {
     requireAdmin(caller);
     PoolName poolName = new PoolName(name);
     GroupingWindow window = GroupingWindow.parse(groupingWindow);
+    Lateness grace = Lateness.parse(lateness);
+    LatePolicy policy = LatePolicy.parse(latePolicy);
     if (pools.findByName(poolName).isPresent()) {
       throw new ConflictException("pool-name-taken", "A pool named '" + poolName + "' already exists");
     }
-    Pool pool = new Pool(poolName, window, caller.username(), clock.instant());
+    Pool pool = new Pool(poolName, window, grace, policy, caller.username(), clock.instant());
     pools.store(pool);
     return PoolView.of(pool, 0);
   }
@@ -91,6 +100,16 @@ public class PoolService {
     Pool pool = existing(poolId);
     return pools.membership(pool.id(), caller.userId()).map(MemberView::of)
         .orElseThrow(() -> notAMember(pool));
+  }
+
+  /** A pool by id, for the contexts that work on its data (no access check). */
+  public java.util.Optional<Pool> find(String poolId) {
+    return pools.find(poolId);
+  }
+
+  /** The user ids of every member of the pool (no access check). */
+  public java.util.List<String> memberUserIds(String poolId) {
+    return pools.memberUserIds(poolId);
   }
 
   /** The membership a client id stands for, if it still exists (no access check). */

@@ -37,6 +37,12 @@ public record GroupingWindow(Duration length) {
     }
   }
 
+  /** The start of the window {@code t} falls in: windows are aligned to the epoch. */
+  public java.time.Instant startOf(java.time.Instant t) {
+    long width = length.getSeconds();
+    return java.time.Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond(), width) * width);
+  }
+
   @Override
   public String toString() {
     return length.toString();

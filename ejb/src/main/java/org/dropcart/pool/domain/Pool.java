@@ -42,6 +42,13 @@ public class Pool {
   @Column(name = "grouping_window_seconds", nullable = false)
   private long groupingWindowSeconds;
 
+  @Column(name = "lateness_seconds", nullable = false)
+  private long latenessSeconds;
+
+  @Column(name = "late_policy", nullable = false, length = 8)
+  @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+  private LatePolicy latePolicy;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -55,10 +62,17 @@ public class Pool {
   protected Pool() {}
 
   public Pool(PoolName name, GroupingWindow window, String createdBy, Instant now) {
+    this(name, window, Lateness.DEFAULT, LatePolicy.DEFAULT, createdBy, now);
+  }
+
+  public Pool(PoolName name, GroupingWindow window, Lateness lateness, LatePolicy latePolicy, String createdBy,
+      Instant now) {
     this.id = UUID.randomUUID().toString();
     this.name = name.value();
     this.nameKey = name.key();
     this.groupingWindowSeconds = window.length().toSeconds();
+    this.latenessSeconds = lateness.grace().toSeconds();
+    this.latePolicy = java.util.Objects.requireNonNull(latePolicy, "latePolicy");
     this.createdBy = createdBy;
     this.createdAt = now;
   }
@@ -73,6 +87,15 @@ public class Pool {
 
   public GroupingWindow groupingWindow() {
     return new GroupingWindow(Duration.ofSeconds(groupingWindowSeconds));
+  }
+
+  /** How long after its end a window still takes files. */
+  public Lateness lateness() {
+    return new Lateness(Duration.ofSeconds(latenessSeconds));
+  }
+
+  public LatePolicy latePolicy() {
+    return latePolicy;
   }
 
   public Instant createdAt() {

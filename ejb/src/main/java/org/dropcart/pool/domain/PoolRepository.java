@@ -32,4 +32,7 @@ public interface PoolRepository {
   List<Membership> members(String poolId, int offset, int limit);
 
   long countMembers(String poolId);
+
+  /** The user ids of every member of the pool. */
+  List<String> memberUserIds(String poolId);
 }

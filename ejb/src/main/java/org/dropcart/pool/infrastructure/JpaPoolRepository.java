@@ -91,4 +91,10 @@ public class JpaPoolRepository implements PoolRepository {
     return em.createNamedQuery("Membership.countOfPool", Long.class).setParameter("pool", poolId)
         .getSingleResult();
   }
+
+  @Override
+  public List<String> memberUserIds(String poolId) {
+    return em.createQuery("SELECT m.userId FROM Membership m WHERE m.poolId = :pool", String.class)
+        .setParameter("pool", poolId).getResultList();
+  }
 }

@@ -29,6 +29,7 @@ import org.dropcart.file.application.FileCatalog;
 import org.dropcart.file.application.NewFile;
 import org.dropcart.file.domain.Activity;
 import org.dropcart.file.domain.StoredFile;
+import org.dropcart.group.application.Grouping;
 import org.dropcart.platform.application.Notifier;
 import org.dropcart.upload.domain.Checksum;
 import org.dropcart.upload.domain.ConcatRole;
@@ -64,6 +65,7 @@ public class StorePipeline {
   @Inject private ContentSniffer sniffer;
   @Inject private UploadSettings settings;
   @Inject private Notifier notifier;
+  @Inject private Grouping grouping;
   @Resource private TransactionSynchronizationRegistry transaction;
 
   /** Stores a complete upload; an upload already settled (or gone) is left alone. */
@@ -102,6 +104,9 @@ public class StorePipeline {
       }
     }
     catalog.makeDurable();
+    // In this transaction: a file is stored for grouping exactly when its upload is settled.
+    results.stream().filter(StoredFile::hasContent).forEach(f -> grouping.enlist(f.fileName(), f.poolId(),
+        f.ownerId(), f.clientId(), f.displayName(), f.timestamp(), f.size(), f.sha256()));
     if (results.stream().anyMatch(StoredFile::hasContent)) {
       upload.stored();
     } else {

@@ -93,6 +93,8 @@ public class EmbeddedBroker {
         QueueConfiguration.of(Messaging.AUDIT_QUEUE).setRoutingType(RoutingType.ANYCAST));
     c.addQueueConfiguration(
         QueueConfiguration.of(Messaging.STORE_QUEUE).setRoutingType(RoutingType.ANYCAST));
+    c.addQueueConfiguration(
+        QueueConfiguration.of(Messaging.DISPATCH_QUEUE).setRoutingType(RoutingType.ANYCAST));
     return c;
   }
 

@@ -23,6 +23,12 @@ public class MessageSender {
     context.createProducer().send(context.createQueue(queue), envelope(body));
   }
 
+  /** As {@link #send(String, JsonObject)}, delivered no sooner than {@code delay} after the commit. */
+  public void send(String queue, JsonObject body, java.time.Duration delay) {
+    context.createProducer().setDeliveryDelay(Math.max(0, delay.toMillis()))
+        .send(context.createQueue(queue), envelope(body));
+  }
+
   /** Publishes to a topic: every subscriber (one per node) receives it. */
   public void publish(String topic, JsonObject body) {
     context.createProducer().send(context.createTopic(topic), envelope(body));

@@ -36,6 +36,9 @@ public class Messaging {
   /** Complete uploads for the store pipeline (validate, store in GridFS, index). */
   public static final String STORE_QUEUE = "StoreQueue";
 
+  /** Groups to hand to their pool's processor (one message per attempt). */
+  public static final String DISPATCH_QUEUE = "DispatchQueue";
+
   /** Notifications for connected users; every node's WebSocket gateway subscribes. */
   public static final String NOTIFICATION_TOPIC = "NotificationTopic";
 

@@ -21,6 +21,7 @@ import org.dropcart.platform.domain.BusyException;
 import org.dropcart.platform.domain.ConflictException;
 import org.dropcart.platform.domain.GoneException;
 import org.dropcart.platform.domain.TooLargeException;
+import org.dropcart.platform.domain.UnauthorizedException;
 import org.dropcart.platform.domain.DropcartException;
 import org.dropcart.platform.domain.ForbiddenException;
 import org.dropcart.platform.domain.InvalidInputException;
@@ -103,6 +104,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (e instanceof ForbiddenException) {
       return 403;
+    }
+    if (e instanceof UnauthorizedException) {
+      return 401;
     }
     return 400;
   }

@@ -24,12 +24,14 @@ public class RequestLog implements ContainerRequestFilter, ContainerResponseFilt
   private static final String STARTED = "dropcart.startedNanos";
 
   @Inject private Config config;
+  @Inject private org.dropcart.platform.application.PublicAddress publicAddress;
   @Context private HttpServletRequest request;
 
   @Override
   public void filter(ContainerRequestContext context) {
     context.setProperty(STARTED, System.nanoTime());
     RequestIds.of(request);
+    publicAddress.observe(request.getScheme(), request.getLocalAddr(), request.getLocalPort());
   }
 
   @Override

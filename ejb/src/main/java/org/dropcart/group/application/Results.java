@@ -1,0 +1,102 @@
+package org.dropcart.group.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.dropcart.file.application.FileCatalog;
+import org.dropcart.file.application.NewFile;
+import org.dropcart.file.domain.StoredFile;
+import org.dropcart.group.domain.FileGroup;
+import org.dropcart.group.domain.GroupRepository;
+import org.dropcart.group.domain.GroupStatus;
+import org.dropcart.platform.application.Caller;
+import org.dropcart.platform.application.Notification;
+import org.dropcart.platform.application.Notifier;
+import org.dropcart.platform.domain.ForbiddenException;
+import org.dropcart.platform.domain.NotFoundException;
+import org.dropcart.platform.domain.Page;
+import org.dropcart.platform.domain.PageRequest;
+import org.dropcart.platform.domain.UnauthorizedException;
+import org.dropcart.pool.application.PoolService;
+
+/**
+ * The processor's one result per group: it arrives on the callback URL of the manifest (the URL's
+ * token is its only credential), is stored like any file of the pool, makes the group {@code
+ * DONE}, and every member of the pool is told ({@code result-ready}).
+ */
+@Stateless
+public class Results {
+  private static final Logger LOG = Logger.getLogger(Results.class.getName());
+  static final String RESULT_READY = "result-ready";
+  static final String PROCESSOR = "processor";
+
+  @Inject private GroupRepository groups;
+  @Inject private GroupLinks links;
+  @Inject private FileCatalog files;
+  @Inject private PoolService pools;
+  @Inject private Notifier notifier;
+  @Inject private Clock clock;
+
+  /**
+   * Takes a result. {@code replace} (a second result for a done group) needs an admin's token
+   * besides the callback token.
+   */
+  public ResultView accept(String poolId, String groupId, String token, boolean replace, Caller caller,
+      String name, String contentType, InputStream content) throws IOException {
+    switch (links.checkCallback(groupId, token)) {
+      case VALID -> { }
+      case EXPIRED -> throw new UnauthorizedException("callback-expired", "This callback URL has expired");
+      case INVALID -> throw new UnauthorizedException("bad-callback-token", "The callback token is not valid for this group");
+    }
+    FileGroup group = groups.find(groupId).filter(g -> g.poolId().equals(poolId))
+        .orElseThrow(() -> new NotFoundException("unknown-group", "Pool " + poolId + " has no group '" + groupId + "'"));
+    if (replace && (caller == null || !caller.admin())) {
+      throw new ForbiddenException("forbidden", "Only an admin replaces a result");
+    }
+    group.requireResultAllowed(replace);
+    Instant now = clock.instant();
+    String fileName = "result-" + groupId + (group.resultFile() == null ? "" : "-" + now.toEpochMilli());
+    String shown = name == null || name.isBlank() ? "result-" + group.windowStart() + ".bin" : name;
+    StoredFile stored = files.store(new NewFile(fileName, fileName, poolId, PROCESSOR, PROCESSOR, null,
+        Map.of("filename", shown, "groupId", groupId, "role", "result"), now, contentType), content);
+    files.makeDurable();
+    group.done(stored.fileName(), replace, now);
+    ResultView result = view(group, stored);
+    LOG.log(Level.INFO, "Group {0} of pool {1} is DONE: result {2} ({3} bytes)",
+        new Object[] {groupId, poolId, stored.fileName(), stored.size()});
+    Set<String> members = new HashSet<>(pools.memberUserIds(poolId));
+    notifier.publish(new Notification(RESULT_READY, members, true, Json.createObjectBuilder()
+        .add("groupId", groupId)
+        .add("poolId", poolId)
+        .add("fileName", result.fileName())
+        .add("name", result.name())
+        .add("size", result.size())
+        .add("sha256", result.sha256())
+        .add("url", result.url())
+        .build()));
+    return result;
+  }
+
+  /** A pool's results, newest window first (members and admins). */
+  public Page<ResultView> ofPool(String poolId, Caller caller, PageRequest page) {
+    pools.requireAccess(poolId, caller);
+    List<FileGroup> done = groups.ofPool(poolId, GroupStatus.DONE, page.offset(), page.size());
+    return Page.of(done.stream().map(g -> view(g, files.entry(g.resultFile()).orElseThrow())).toList(), page,
+        groups.countOfPool(poolId, GroupStatus.DONE));
+  }
+
+  private static ResultView view(FileGroup g, StoredFile f) {
+    return new ResultView(g.id(), g.poolId(), g.windowStart(), g.windowEnd(), f.fileName(), f.displayName(),
+        f.size(), f.sha256(), "api/file/" + f.fileName(), g.doneAt());
+  }
+}

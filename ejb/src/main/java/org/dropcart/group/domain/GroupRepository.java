@@ -1,0 +1,61 @@
+package org.dropcart.group.domain;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Where groups and the files' places in them are kept. */
+public interface GroupRepository {
+  Optional<FileGroup> find(String groupId);
+
+  Optional<FileGroup> ofWindow(String poolId, Instant windowStart);
+
+  void store(FileGroup group);
+
+  /** Open groups whose window sealed at or before {@code now}, soonest first. */
+  List<FileGroup> toSeal(Instant now, int limit);
+
+  /** A pool's groups, newest window first; {@code status} null for all. */
+  List<FileGroup> ofPool(String poolId, GroupStatus status, int offset, int limit);
+
+  long countOfPool(String poolId, GroupStatus status);
+
+  Optional<GroupedFile> file(String fileName);
+
+  void store(GroupedFile file);
+
+  /** The first {@code limit} pending files, by pool, timestamp and name. */
+  List<PendingFile> pending(int limit);
+
+  /**
+   * Puts those of the named files that are still pending into the group; returns how many it
+   * moved. A file already placed is left where it is.
+   */
+  int assign(Collection<String> fileNames, String groupId, boolean late);
+
+  /** Marks those of the named files that are still pending as rejected (late); how many it moved. */
+  int reject(Collection<String> fileNames);
+
+  /** Total size of the named files now in the group. */
+  long bytesIn(String groupId, Collection<String> fileNames);
+
+  /** A group's files in timestamp order. */
+  List<GroupedFile> filesOf(String groupId, int offset, int limit);
+
+  /** The named files' places (those that have one). */
+  List<GroupedFile> named(Collection<String> fileNames);
+
+  /** The pool's processor, if it has one. */
+  Optional<Processor> processor(String poolId);
+
+  void store(Processor processor);
+
+  void remove(Processor processor);
+
+  /** Groups a processor took at or before {@code before} and has not answered for, oldest first. */
+  List<FileGroup> overdue(Instant before, int limit);
+
+  /** A pool's groups in a status, oldest window first. */
+  List<FileGroup> inStatus(String poolId, GroupStatus status, int limit);
+}

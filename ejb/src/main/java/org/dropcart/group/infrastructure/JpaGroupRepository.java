@@ -1,0 +1,145 @@
+package org.dropcart.group.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.dropcart.group.domain.FileGroup;
+import org.dropcart.group.domain.GroupRepository;
+import org.dropcart.group.domain.GroupStatus;
+import org.dropcart.group.domain.GroupedFile;
+import org.dropcart.group.domain.PendingFile;
+import org.dropcart.group.domain.Processor;
+
+@ApplicationScoped
+public class JpaGroupRepository implements GroupRepository {
+  @PersistenceContext(unitName = "dropcart")
+  private EntityManager em;
+
+  @Override
+  public Optional<FileGroup> find(String groupId) {
+    return groupId == null ? Optional.empty() : Optional.ofNullable(em.find(FileGroup.class, groupId));
+  }
+
+  @Override
+  public Optional<FileGroup> ofWindow(String poolId, Instant windowStart) {
+    return em.createNamedQuery("FileGroup.ofWindow", FileGroup.class).setParameter("pool", poolId)
+        .setParameter("start", windowStart).getResultStream().findFirst();
+  }
+
+  @Override
+  public void store(FileGroup group) {
+    em.persist(group);
+  }
+
+  @Override
+  public List<FileGroup> toSeal(Instant now, int limit) {
+    return em.createNamedQuery("FileGroup.toSeal", FileGroup.class).setParameter("now", now)
+        .setMaxResults(limit).getResultList();
+  }
+
+  @Override
+  public List<FileGroup> ofPool(String poolId, GroupStatus status, int offset, int limit) {
+    var query = status == null
+        ? em.createNamedQuery("FileGroup.ofPool", FileGroup.class)
+        : em.createNamedQuery("FileGroup.ofPoolInStatus", FileGroup.class).setParameter("status", status);
+    return query.setParameter("pool", poolId).setFirstResult(offset).setMaxResults(limit).getResultList();
+  }
+
+  @Override
+  public long countOfPool(String poolId, GroupStatus status) {
+    var query = status == null
+        ? em.createNamedQuery("FileGroup.countOfPool", Long.class)
+        : em.createNamedQuery("FileGroup.countOfPoolInStatus", Long.class).setParameter("status", status);
+    return query.setParameter("pool", poolId).getSingleResult();
+  }
+
+  @Override
+  public Optional<GroupedFile> file(String fileName) {
+    return Optional.ofNullable(em.find(GroupedFile.class, fileName));
+  }
+
+  @Override
+  public void store(GroupedFile file) {
+    em.persist(file);
+  }
+
+  @Override
+  public List<PendingFile> pending(int limit) {
+    return em.createQuery("SELECT NEW org.dropcart.group.domain.PendingFile(f.fileName, f.poolId, f.timestamp,"
+            + " f.storedAt, f.size) FROM GroupedFile f WHERE f.state = :pending"
+            + " ORDER BY f.poolId, f.timestamp, f.fileName", PendingFile.class)
+        .setParameter("pending", GroupedFile.State.PENDING).setMaxResults(limit).getResultList();
+  }
+
+  @Override
+  public int assign(Collection<String> fileNames, String groupId, boolean late) {
+    return em.createQuery("UPDATE GroupedFile f SET f.state = :grouped, f.groupId = :group, f.late = :late"
+            + " WHERE f.state = :pending AND f.fileName IN :names")
+        .setParameter("grouped", GroupedFile.State.GROUPED).setParameter("group", groupId)
+        .setParameter("late", late).setParameter("pending", GroupedFile.State.PENDING)
+        .setParameter("names", fileNames).executeUpdate();
+  }
+
+  @Override
+  public int reject(Collection<String> fileNames) {
+    return em.createQuery("UPDATE GroupedFile f SET f.state = :rejected, f.late = TRUE"
+            + " WHERE f.state = :pending AND f.fileName IN :names")
+        .setParameter("rejected", GroupedFile.State.REJECTED).setParameter("pending", GroupedFile.State.PENDING)
+        .setParameter("names", fileNames).executeUpdate();
+  }
+
+  @Override
+  public long bytesIn(String groupId, Collection<String> fileNames) {
+    Long sum = em.createQuery("SELECT SUM(f.size) FROM GroupedFile f WHERE f.groupId = :group"
+            + " AND f.fileName IN :names", Long.class)
+        .setParameter("group", groupId).setParameter("names", fileNames).getSingleResult();
+    return sum == null ? 0 : sum;
+  }
+
+  @Override
+  public List<GroupedFile> filesOf(String groupId, int offset, int limit) {
+    return em.createNamedQuery("GroupedFile.ofGroup", GroupedFile.class).setParameter("group", groupId)
+        .setFirstResult(offset).setMaxResults(limit).getResultList();
+  }
+
+  @Override
+  public List<GroupedFile> named(Collection<String> fileNames) {
+    if (fileNames.isEmpty()) {
+      return List.of();
+    }
+    return em.createNamedQuery("GroupedFile.named", GroupedFile.class).setParameter("names", fileNames)
+        .getResultList();
+  }
+
+  @Override
+  public Optional<Processor> processor(String poolId) {
+    return poolId == null ? Optional.empty() : Optional.ofNullable(em.find(Processor.class, poolId));
+  }
+
+  @Override
+  public void store(Processor processor) {
+    em.persist(processor);
+  }
+
+  @Override
+  public void remove(Processor processor) {
+    em.remove(processor);
+  }
+
+  @Override
+  public List<FileGroup> overdue(Instant before, int limit) {
+    return em.createNamedQuery("FileGroup.overdue", FileGroup.class).setParameter("before", before)
+        .setMaxResults(limit).getResultList();
+  }
+
+  @Override
+  public List<FileGroup> inStatus(String poolId, GroupStatus status, int limit) {
+    return em.createQuery("SELECT g FROM FileGroup g WHERE g.poolId = :pool AND g.status = :status"
+            + " ORDER BY g.windowStart", FileGroup.class)
+        .setParameter("pool", poolId).setParameter("status", status).setMaxResults(limit).getResultList();
+  }
+}
