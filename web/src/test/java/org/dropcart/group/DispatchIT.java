@@ -124,7 +124,9 @@ class DispatchIT {
     String admin = api.adminToken();
     String name = Api.uniqueName("sensor");
     String token = api.signUp(name, PASSWORD);
-    String pool = poolWithLateness(api, admin, "PT2S", "PT0S", "next", name);
+    String awayName = Api.uniqueName("away");
+    String away = api.signUp(awayName, PASSWORD);
+    String pool = poolWithLateness(api, admin, "PT2S", "PT0S", "next", name, awayName);
     setProcessor(api, admin, pool, processorUrl(), "on-seal");
     Instant w = nextWindow();
     String a = send(api, token, pool, "a.csv", w.plusMillis(200), 50);
@@ -210,6 +212,34 @@ class DispatchIT {
     }
     JsonObject done = group(api, token, pool, groupId);
     assertThat(done.getString("status")).isEqualTo("DONE");
+
+    // The member who was away finds it pending: listed, and pushed when it connects, until it acknowledges.
+    JsonObject owed = api.get("api/deliveries", away).json();
+    assertThat(owed.getInt("total")).isEqualTo(1);
+    assertThat(owed.getJsonArray("items").getJsonObject(0).getString("groupId")).isEqualTo(groupId);
+    try (SocketClient ws = SocketClient.connect(URI.create(base.toString()), away)) {
+      ws.awaitType("connected");
+      JsonObject pushed = ws.awaitType("result-ready");
+      assertThat(pushed.getBoolean("pending")).isTrue();
+      assertThat(pushed.getString("sha256")).isEqualTo(sha256(resultBytes));
+      ws.send(Json.createObjectBuilder().add("type", "ack").add("deliveryId", pushed.getString("deliveryId")).build());
+      assertThat(ws.awaitType("acked").getString("deliveryId")).isEqualTo(groupId);
+    }
+    try (SocketClient ws = SocketClient.connect(URI.create(base.toString()), away)) {
+      ws.awaitType("connected");
+      assertThat(ws.arrives(x -> x.getString("type", "").equals("result-ready"), 2)).isFalse();
+    }
+    assertThat(api.get("api/deliveries", away).json().getInt("total")).isZero();
+    JsonObject all = api.get("api/deliveries?state=all", away).json().getJsonArray("items").getJsonObject(0);
+    assertThat(all.getString("ackedAt")).isNotBlank();
+    // The member who was online acknowledges over REST; an unknown delivery is 404, a bad state 400.
+    assertThat(api.get("api/deliveries", token).json().getInt("total")).isEqualTo(1);
+    Reply acked = api.post("api/deliveries/" + groupId + "/ack", null, token);
+    assertThat(acked.status()).as(acked.toString()).isEqualTo(200);
+    assertThat(api.post("api/deliveries/" + groupId + "/ack", null, token).status()).isEqualTo(200);
+    assertProblem(api.post("api/deliveries/nope/ack", null, token), 404, "unknown-delivery");
+    assertProblem(api.get("api/deliveries?state=later", token), 400, "invalid-input");
+    assertProblem(api.post("api/deliveries/" + groupId + "/ack", null, admin), 404, "unknown-delivery");
     JsonObject listed = api.get("api/pools/" + pool + "/results", token).json().getJsonArray("items").getJsonObject(0);
     assertThat(listed.getString("groupId")).isEqualTo(groupId);
     assertThat(listed.getString("name")).isEqualTo("merged.txt");
@@ -221,6 +251,9 @@ class DispatchIT {
     assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
     assertThat(replaced.json().getString("fileName")).isNotEqualTo(listed.getString("fileName"));
     assertThat(api.get("api/pools/" + pool + "/results", token).json().getInt("total")).isEqualTo(1);
+    // A replaced result is owed again to everyone.
+    assertThat(api.get("api/deliveries", away).json().getJsonArray("items").getJsonObject(0).getString("fileName"))
+        .isEqualTo(replaced.json().getString("fileName"));
     assertProblem(api.post("api/pools/" + pool + "/groups/" + groupId + "/dispatch", null, admin), 409, "group-done");
     assertProblem(api.get("api/pools/" + pool + "/results", api.signUp(Api.uniqueName("nosy"), PASSWORD)), 403,
         "not-a-member");

@@ -2,15 +2,12 @@ package org.dropcart.group.application;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.dropcart.file.application.FileCatalog;
@@ -20,8 +17,6 @@ import org.dropcart.group.domain.FileGroup;
 import org.dropcart.group.domain.GroupRepository;
 import org.dropcart.group.domain.GroupStatus;
 import org.dropcart.platform.application.Caller;
-import org.dropcart.platform.application.Notification;
-import org.dropcart.platform.application.Notifier;
 import org.dropcart.platform.domain.ForbiddenException;
 import org.dropcart.platform.domain.NotFoundException;
 import org.dropcart.platform.domain.Page;
@@ -32,19 +27,18 @@ import org.dropcart.pool.application.PoolService;
 /**
  * The processor's one result per group: it arrives on the callback URL of the manifest (the URL's
  * token is its only credential), is stored like any file of the pool, makes the group {@code
- * DONE}, and every member of the pool is told ({@code result-ready}).
+ * DONE}, and it is owed to every member of the pool ({@link Deliveries}).
  */
 @Stateless
 public class Results {
   private static final Logger LOG = Logger.getLogger(Results.class.getName());
-  static final String RESULT_READY = "result-ready";
   static final String PROCESSOR = "processor";
 
   @Inject private GroupRepository groups;
   @Inject private GroupLinks links;
   @Inject private FileCatalog files;
   @Inject private PoolService pools;
-  @Inject private Notifier notifier;
+  @Inject private Deliveries deliveries;
   @Inject private Clock clock;
 
   /**
@@ -74,16 +68,7 @@ public class Results {
     ResultView result = view(group, stored);
     LOG.log(Level.INFO, "Group {0} of pool {1} is DONE: result {2} ({3} bytes)",
         new Object[] {groupId, poolId, stored.fileName(), stored.size()});
-    Set<String> members = new HashSet<>(pools.memberUserIds(poolId));
-    notifier.publish(new Notification(RESULT_READY, members, true, Json.createObjectBuilder()
-        .add("groupId", groupId)
-        .add("poolId", poolId)
-        .add("fileName", result.fileName())
-        .add("name", result.name())
-        .add("size", result.size())
-        .add("sha256", result.sha256())
-        .add("url", result.url())
-        .build()));
+    deliveries.share(group, stored);
     return result;
   }
 

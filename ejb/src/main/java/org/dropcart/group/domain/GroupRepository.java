@@ -58,4 +58,18 @@ public interface GroupRepository {
 
   /** A pool's groups in a status, oldest window first. */
   List<FileGroup> inStatus(String poolId, GroupStatus status, int limit);
+
+  /**
+   * Owes the group's result to every member of its pool, in bulk: a pending delivery per member,
+   * and a pending one again for members who had acknowledged an earlier result of the group.
+   * Returns how many deliveries are now pending for the group.
+   */
+  int owe(FileGroup group, String resultFile, Instant now);
+
+  Optional<Delivery> delivery(String groupId, String userId);
+
+  /** A member's deliveries, oldest pending first, or all newest first. */
+  List<Delivery> deliveries(String userId, boolean pendingOnly, int offset, int limit);
+
+  long countDeliveries(String userId, boolean pendingOnly);
 }

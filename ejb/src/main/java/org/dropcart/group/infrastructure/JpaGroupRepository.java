@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.dropcart.group.domain.Delivery;
 import org.dropcart.group.domain.FileGroup;
 import org.dropcart.group.domain.GroupRepository;
 import org.dropcart.group.domain.GroupStatus;
@@ -141,5 +142,38 @@ public class JpaGroupRepository implements GroupRepository {
     return em.createQuery("SELECT g FROM FileGroup g WHERE g.poolId = :pool AND g.status = :status"
             + " ORDER BY g.windowStart", FileGroup.class)
         .setParameter("pool", poolId).setParameter("status", status).setMaxResults(limit).getResultList();
+  }
+
+  @Override
+  public int owe(FileGroup group, String resultFile, Instant now) {
+    java.time.OffsetDateTime at = now.atOffset(java.time.ZoneOffset.UTC);
+    em.createNativeQuery("UPDATE result_deliveries SET result_file = ?1, created_at = ?2, acked_at = NULL"
+            + " WHERE group_id = ?3")
+        .setParameter(1, resultFile).setParameter(2, at).setParameter(3, group.id()).executeUpdate();
+    em.createNativeQuery("INSERT INTO result_deliveries (group_id, user_id, pool_id, result_file, created_at)"
+            + " SELECT ?1, m.user_id, m.pool_id, ?2, ?3 FROM pool_members m WHERE m.pool_id = ?4"
+            + " AND NOT EXISTS (SELECT 1 FROM result_deliveries d WHERE d.group_id = ?1 AND d.user_id = m.user_id)")
+        .setParameter(1, group.id()).setParameter(2, resultFile).setParameter(3, at).setParameter(4, group.poolId())
+        .executeUpdate();
+    return ((Number) em.createNativeQuery(
+            "SELECT COUNT(*) FROM result_deliveries WHERE group_id = ?1 AND acked_at IS NULL")
+        .setParameter(1, group.id()).getSingleResult()).intValue();
+  }
+
+  @Override
+  public Optional<Delivery> delivery(String groupId, String userId) {
+    return Optional.ofNullable(em.find(Delivery.class, new Delivery.Key(groupId, userId)));
+  }
+
+  @Override
+  public List<Delivery> deliveries(String userId, boolean pendingOnly, int offset, int limit) {
+    return em.createNamedQuery(pendingOnly ? "Delivery.pendingOf" : "Delivery.of", Delivery.class)
+        .setParameter("user", userId).setFirstResult(offset).setMaxResults(limit).getResultList();
+  }
+
+  @Override
+  public long countDeliveries(String userId, boolean pendingOnly) {
+    return em.createNamedQuery(pendingOnly ? "Delivery.countPendingOf" : "Delivery.countOf", Long.class)
+        .setParameter("user", userId).getSingleResult();
   }
 }

@@ -39,6 +39,9 @@ public class Messaging {
   /** Groups to hand to their pool's processor (one message per attempt). */
   public static final String DISPATCH_QUEUE = "DispatchQueue";
 
+  /** Results of groups, for the members connected to each node (every node subscribes). */
+  public static final String RESULT_TOPIC = "ResultTopic";
+
   /** Notifications for connected users; every node's WebSocket gateway subscribes. */
   public static final String NOTIFICATION_TOPIC = "NotificationTopic";
 

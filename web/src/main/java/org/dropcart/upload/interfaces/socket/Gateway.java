@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.dropcart.file.application.FileCatalog;
+import org.dropcart.group.application.Deliveries;
 import org.dropcart.file.application.FileView;
 import org.dropcart.identity.application.AccessTokens;
 import org.dropcart.platform.application.Caller;
@@ -72,6 +73,7 @@ public class Gateway {
   @Inject private Uploads uploads;
   @Inject private FileCatalog files;
   @Inject private SocketSessions sessions;
+  @Inject private Deliveries deliveries;
 
   @OnOpen
   public void open(Session session) {
@@ -109,10 +111,12 @@ public class Gateway {
         case "complete-upload" -> complete(message, caller.get());
         case "get-history" -> history(message, caller.get());
         case "alive" -> Json.createObjectBuilder().add("type", "alive-ack").add("at", Instant.now().toString());
+        case "ack" -> Json.createObjectBuilder().add("type", "acked").add("deliveryId",
+            deliveries.acknowledge(message.getString("deliveryId", ""), caller.get()).id());
         case "connect" -> Json.createObjectBuilder().add("type", "connected")
             .add("userId", caller.get().userId()).add("username", caller.get().username());
         default -> throw new InvalidInputException("type", "must be one of start-transfer, write-chunk, "
-            + "complete-upload, get-history, alive");
+            + "complete-upload, get-history, alive, ack");
       };
       reply(session, withRef(reply, ref));
     } catch (RuntimeException e) {
@@ -160,6 +164,8 @@ public class Gateway {
     sessions.signedIn(session, caller.get());
     reply(session, withRef(Json.createObjectBuilder().add("type", "connected")
         .add("userId", caller.get().userId()).add("username", caller.get().username()), ref));
+    // Results that arrived while the member was away, until it acknowledges them.
+    deliveries.pendingMessages(caller.get()).forEach(m -> sessions.send(session, m));
   }
 
   /** The session's caller while its token is still honoured (not signed out, not expired); closes it otherwise. */
