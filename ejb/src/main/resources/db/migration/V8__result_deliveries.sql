@@ -10,3 +10,7 @@ CREATE TABLE result_deliveries (
   CONSTRAINT result_deliveries_pk PRIMARY KEY (group_id, user_id)
 );
 CREATE INDEX result_deliveries_user_ix ON result_deliveries (user_id, acked_at, created_at);
+
+-- When the current attempt at handing a group over began: committed before the POST, so that a
+-- node that dies during the hand-over does not send the group a second time after its restart.
+ALTER TABLE file_groups ADD COLUMN attempt_started_at TIMESTAMP WITH TIME ZONE;

@@ -46,9 +46,11 @@ import org.dropcart.pool.domain.Pool;
  * 2xx. A failed attempt is retried with growing delays; the last one leaves the group {@code
  * FAILED} with the reason. A processor that pulls gets the manifests of its sealed groups instead.
  *
- * <p>Every attempt of one dispatch carries the same {@code X-Dropcart-Dispatch} id: a worker that
- * dies between the processor's answer and its commit repeats the POST, and the id lets the
- * processor see the repeat.
+ * <p>Each attempt is recorded as begun, in a transaction of its own, before its POST. A node that
+ * dies during the hand-over finds the record after its restart and does not send the group again:
+ * the group counts as dispatched, unconfirmed, so a processor is never given one dispatch twice;
+ * if the processor never got it, the processor timeout fails the group and an admin sends it
+ * again. Every attempt of one dispatch carries the same {@code X-Dropcart-Dispatch} id.
  */
 @Stateless
 public class Dispatcher {
@@ -61,6 +63,7 @@ public class Dispatcher {
   @Inject private GroupRepository groups;
   @Inject private PoolService pools;
   @Inject private DispatchQueue queue;
+  @Inject private DispatchAttempts attempts;
   @Inject private ProcessorClient client;
   @Inject private GroupLinks links;
   @Inject private DispatchSettings settings;
@@ -97,9 +100,17 @@ public class Dispatcher {
    * the group's current one, or whose group was taken meanwhile, is dropped.
    */
   public void attempt(String groupId, String dispatchId) {
+    // Committed before the POST: a node that dies during the hand-over must not send it again.
+    DispatchAttempts.Begun begun = attempts.begin(groupId, dispatchId);
     FileGroup g = groups.find(groupId).orElse(null);
-    if (g == null || !g.awaits(dispatchId)) {
+    if (begun == DispatchAttempts.Begun.OVER || g == null || !g.awaits(dispatchId)) {
       LOG.log(Level.FINE, "Dispatch {0} of group {1} is no longer current; dropped", new Object[] {dispatchId, groupId});
+      return;
+    }
+    if (begun == DispatchAttempts.Begun.UNFINISHED) {
+      g.dispatchUnconfirmed(clock.instant());
+      LOG.log(Level.WARNING, "Group {0}: {1}", new Object[] {g.id(), g.failure()});
+      tell(GROUP_DISPATCHED, g);
       return;
     }
     Processor p = groups.processor(g.poolId()).orElse(null);

@@ -81,6 +81,9 @@ public class FileGroup {
   @Column(name = "failure", length = 512)
   private String failure;
 
+  @Column(name = "attempt_started_at")
+  private Instant attemptStartedAt;
+
   @Column(name = "result_file", length = 64)
   private String resultFile;
 
@@ -138,8 +141,37 @@ public class FileGroup {
     dispatchId = UUID.randomUUID().toString();
     dispatchAttempts = 0;
     dispatchedAt = null;
+    attemptStartedAt = null;
     failure = null;
     return dispatchId;
+  }
+
+  /**
+   * Begins an attempt at dispatch {@code dispatch}: true when it may go ahead; false when an
+   * earlier attempt of it began and never finished (its node died during the hand-over), so the
+   * processor may have the group already.
+   */
+  public boolean beginAttempt(String dispatch, Instant now) {
+    if (!awaits(dispatch)) {
+      throw new ConflictException("dispatch-not-current", "Dispatch " + dispatch + " of group " + id + " is over");
+    }
+    if (attemptStartedAt != null) {
+      return false;
+    }
+    attemptStartedAt = now;
+    return true;
+  }
+
+  /**
+   * An attempt began and its node died before it learnt the answer: the group counts as dispatched
+   * (sending it again could make the processor do the work twice); if the processor never got
+   * it, the processor timeout fails it and an admin sends it again.
+   */
+  public void dispatchUnconfirmed(Instant now) {
+    status = GroupStatus.DISPATCHED;
+    dispatchedAt = now;
+    attemptStartedAt = null;
+    failure = "unconfirmed: the node stopped while handing the group over; the processor may or may not have it";
   }
 
   /** Whether {@code dispatch} is this group's current dispatch, still waiting for the processor. */
@@ -151,6 +183,7 @@ public class FileGroup {
   public void dispatched(Instant now) {
     status = GroupStatus.DISPATCHED;
     dispatchedAt = now;
+    attemptStartedAt = null;
     dispatchAttempts++;
     failure = null;
   }
@@ -158,6 +191,7 @@ public class FileGroup {
   /** An attempt to hand the group over failed; returns the attempts so far. */
   public int attemptFailed(String reason) {
     dispatchAttempts++;
+    attemptStartedAt = null;
     failure = clip(reason);
     return dispatchAttempts;
   }

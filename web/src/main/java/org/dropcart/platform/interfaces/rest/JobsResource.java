@@ -34,6 +34,7 @@ import org.eclipse.microprofile.opentracing.Traced;
 @Traced
 public class JobsResource {
   private static final int MAX_EXECUTIONS = 50;
+  private static final java.util.regex.Pattern JOB_PARAMETER = java.util.regex.Pattern.compile("[a-zA-Z][a-zA-Z0-9-]{0,31}");
 
   @Inject private BatchJobs jobs;
   @Inject private JobScheduler scheduler;
@@ -57,9 +58,18 @@ public class JobsResource {
 
   @POST
   @Path("{name}")
-  @Operation(summary = "Start a batch job now; 409 while a run of it is still going")
+  @Operation(summary = "Start a batch job now; query parameters become job parameters (e.g. chunk=500 for"
+      + " timestamp-grouping); 409 while a run of it is still going")
   public Response start(@PathParam("name") String name, @Context UriInfo uri) {
-    long executionId = jobs.start(name, new Properties());
+    Properties parameters = new Properties();
+    uri.getQueryParameters().forEach((key, values) -> {
+      if (!JOB_PARAMETER.matcher(key).matches() || values.size() != 1 || values.get(0).length() > 256) {
+        throw new InvalidInputException(key, "a job parameter is one value of at most 256 characters, named"
+            + " with letters, digits and dashes");
+      }
+      parameters.setProperty(key, values.get(0));
+    });
+    long executionId = jobs.start(name, parameters);
     return Response.accepted(new Started(name, executionId))
         .location(uri.getAbsolutePath())
         .build();
