@@ -6,7 +6,7 @@
 #   grouping  timestamp-grouping over 1,000,000 records against set-based SQL (bench/grouping.sh)
 #   fanout    result-ready to 5,000 WebSocket clients against a Node ws broadcast (bench/fanout.sh)
 # Each part rewrites only its own section of BENCHMARKS.md. Environment: RUNS (3) for every part;
-# CLIENTS ("1 8 32"), FILES (64) and SIZE (20971520) for tus; N (1000000) and CHUNK (1000) for
+# CLIENTS ("1 8 32"), FILES (64) and SIZE (20971520) for tus; N (1000000) and CHUNK (5000) for
 # grouping; CLIENTS (5000) and MEMBERS (50) for fanout. Needs Java 17, Maven, curl, Node 20.19+.
 set -euo pipefail
 cd "$(dirname "$0")"

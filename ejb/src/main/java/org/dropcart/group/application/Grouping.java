@@ -64,9 +64,9 @@ public class Grouping {
     }
   }
 
-  /** The first {@code limit} files waiting to be placed, by pool, timestamp and name. */
-  public List<PendingFile> pending(int limit) {
-    return groups.pending(limit);
+  /** The first {@code limit} files waiting to be placed by pool, timestamp and name, after {@code after} (or from the start). */
+  public List<PendingFile> pending(PendingFile after, int limit) {
+    return groups.pending(after, limit);
   }
 
   /**

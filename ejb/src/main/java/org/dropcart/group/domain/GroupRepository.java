@@ -25,8 +25,11 @@ public interface GroupRepository {
 
   void store(GroupedFile file);
 
-  /** The first {@code limit} pending files, by pool, timestamp and name. */
-  List<PendingFile> pending(int limit);
+  /**
+   * The first {@code limit} pending files by pool, timestamp and name, after {@code after} in that
+   * order (null: from the start).
+   */
+  List<PendingFile> pending(PendingFile after, int limit);
 
   /**
    * Puts those of the named files that are still pending into the group; returns how many it

@@ -69,11 +69,36 @@ public class JpaGroupRepository implements GroupRepository {
   }
 
   @Override
-  public List<PendingFile> pending(int limit) {
-    return em.createQuery("SELECT NEW org.dropcart.group.domain.PendingFile(f.fileName, f.poolId, f.timestamp,"
-            + " f.storedAt, f.size) FROM GroupedFile f WHERE f.state = :pending"
-            + " ORDER BY f.poolId, f.timestamp, f.fileName", PendingFile.class)
-        .setParameter("pending", GroupedFile.State.PENDING).setMaxResults(limit).getResultList();
+  public List<PendingFile> pending(PendingFile after, int limit) {
+    // Keyset paging with a row comparison, so the index (state, pool_id, ts, file_name) is entered
+    // right after the last file read: files placed meanwhile leave dead index entries behind
+    // (PostgreSQL), which a scan from the start of the range would wade through on every page.
+    // The state leads the order although it is fixed: so the index serves the order (H2 sorts otherwise).
+    String sql = "SELECT file_name, pool_id, ts, stored_at, size FROM grouped_files WHERE state = 'PENDING'"
+        + (after == null ? "" : " AND (pool_id, ts, file_name) > (?1, ?2, ?3)")
+        + " ORDER BY state, pool_id, ts, file_name FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY";
+    var query = em.createNativeQuery(sql);
+    if (after != null) {
+      query.setParameter(1, after.poolId()).setParameter(2, after.timestamp().atOffset(java.time.ZoneOffset.UTC))
+          .setParameter(3, after.fileName());
+    }
+    List<?> rows = query.getResultList();
+    return rows.stream().map(r -> (Object[]) r).map(r -> new PendingFile((String) r[0], (String) r[1],
+        instant(r[2]), instant(r[3]), ((Number) r[4]).longValue())).toList();
+  }
+
+  /** A TIMESTAMP WITH TIME ZONE as the driver hands it over (H2: OffsetDateTime; PostgreSQL: Timestamp). */
+  private static Instant instant(Object value) {
+    if (value instanceof java.time.OffsetDateTime o) {
+      return o.toInstant();
+    }
+    if (value instanceof java.sql.Timestamp t) {
+      return t.toInstant();
+    }
+    if (value instanceof Instant i) {
+      return i;
+    }
+    throw new IllegalStateException("Not a timestamp: " + (value == null ? null : value.getClass()));
   }
 
   @Override

@@ -8,15 +8,14 @@ import jakarta.inject.Named;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.dropcart.group.application.Grouping;
 import org.dropcart.group.domain.PendingFile;
 
 /**
- * Reads pending files one page per chunk (the page is the chunk's size): each page is the first
- * files still pending, which are exactly those the chunks before did not place. So the reader
- * needs no checkpoint, and a run after a crash starts where the last committed chunk ended.
+ * Reads pending files a page at a time, in pool, timestamp and name order, each page after the last
+ * file read. A page holds only files still pending, so after a crash a new run starts from the
+ * beginning and meets exactly the files the committed chunks did not place: the reader needs no
+ * checkpoint.
  */
 @Dependent
 @Named("PendingFileReader")
@@ -28,28 +27,26 @@ public class PendingFileReader extends AbstractItemReader {
   private String page;
 
   private final Deque<PendingFile> buffer = new ArrayDeque<>();
-  private Set<String> previous = Set.of();
+  private PendingFile last;
   private boolean exhausted;
 
   @Override
   public Object readItem() {
     if (buffer.isEmpty() && !exhausted) {
       int size = pageSize();
-      List<PendingFile> next = grouping.pending(size);
-      Set<String> names = next.stream().map(PendingFile::fileName).collect(Collectors.toSet());
-      if (names.stream().anyMatch(previous::contains)) {
-        throw new IllegalStateException("Files of the last chunk are still pending after it was written");
-      }
-      previous = names;
+      List<PendingFile> next = grouping.pending(last, size);
       buffer.addAll(next);
-      // A short page is the last: reading again within this chunk would return its files again.
       exhausted = next.size() < size;
     }
-    return buffer.poll();
+    PendingFile item = buffer.poll();
+    if (item != null) {
+      last = item;
+    }
+    return item;
   }
 
   private int pageSize() {
-    int size = page == null || page.isBlank() ? 1000 : Integer.parseInt(page.trim());
+    int size = page == null || page.isBlank() ? 5000 : Integer.parseInt(page.trim());
     if (size < 1) {
       throw new IllegalArgumentException("chunk must be 1 or more");
     }
