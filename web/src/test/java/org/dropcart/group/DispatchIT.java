@@ -6,6 +6,7 @@ import static org.dropcart.support.Groups.pool;
 import static org.dropcart.support.Groups.poolWithLateness;
 import static org.dropcart.support.Groups.runJob;
 import static org.dropcart.support.Groups.send;
+import static org.dropcart.support.Groups.stepExit;
 import static org.dropcart.support.ProblemAssert.assertProblem;
 
 import com.sun.net.httpserver.HttpServer;
@@ -276,6 +277,8 @@ class DispatchIT {
           .findFirst().orElse(null);
     }, r -> r != null);
     String groupId = got.manifest().getString("groupId");
+    Eventually.await("the group dispatched", Duration.ofSeconds(30), () -> group(api, token, pool, groupId),
+        g -> g.getString("status").equals("DISPATCHED"));
 
     // A dispatched group may be sent again by an admin; an open one may not.
     Reply again = api.post("api/pools/" + pool + "/groups/" + groupId + "/dispatch", null, admin);
@@ -294,19 +297,22 @@ class DispatchIT {
     String token = api.signUp(name, PASSWORD);
     String counted = pool(api, admin, "PT1H", "next", name);
     setProcessor(api, admin, counted, processorUrl(), "count:2");
-    Instant hour = Instant.now().plusSeconds(7200);
+    Instant hour = Instant.now().plusSeconds(7200).truncatedTo(java.time.temporal.ChronoUnit.HOURS).plusSeconds(600);
     String c1 = send(api, token, counted, "c1.csv", hour, 5);
     String c2 = send(api, token, counted, "c2.csv", hour.plusSeconds(1), 5);
-    awaitPlace(api, token, counted, c1, "pending");
-    awaitPlace(api, token, counted, c2, "pending");
-    runJob(api, admin);
+    String c3 = send(api, token, counted, "c3.csv", hour.plusSeconds(2), 5);
+    for (String c : List.of(c1, c2, c3)) {
+      awaitPlace(api, token, counted, c, "pending");
+    }
+    // One file per chunk: the group seals at its second file, in the middle of the run.
+    assertThat(stepExit(runJob(api, admin, "?chunk=1"), "place-pending-files")).endsWith("1 left for the next run");
     JsonObject sealedEarly = api.get("api/pools/" + counted + "/groups", token).json().getJsonArray("items")
         .getJsonObject(0);
+    assertThat(sealedEarly.getInt("files")).isEqualTo(2);
     Eventually.await("count:2 dispatch", Duration.ofSeconds(30),
         () -> callsPerGroup.getOrDefault(sealedEarly.getString("id"), new AtomicInteger()).get(), n -> n == 1);
-    // The group sealed at 2 files although its window is hours ahead: a third file comes late.
-    String c3 = send(api, token, counted, "c3.csv", hour.plusSeconds(2), 5);
-    awaitPlace(api, token, counted, c3, "pending");
+    // The group sealed at 2 files although its window is hours ahead: the third file is late.
+    assertThat(awaitPlace(api, token, counted, c3, "pending").getString("grouping")).isEqualTo("pending");
     runJob(api, admin);
     JsonObject third = awaitPlace(api, token, counted, c3, "grouped");
     assertThat(third.getString("groupId")).isNotEqualTo(sealedEarly.getString("id"));

@@ -76,8 +76,13 @@ public final class Groups {
 
   /** Starts the job (retrying while a scheduled run is going) and waits for it to complete. */
   public static JsonObject runJob(Api api, String admin) {
+    return runJob(api, admin, "");
+  }
+
+  /** As {@link #runJob(Api, String)}, with job parameters as a query ({@code ?chunk=1}). */
+  public static JsonObject runJob(Api api, String admin, String query) {
     Reply started = Eventually.await("the job started", Duration.ofSeconds(60),
-        () -> api.post("api/admin/jobs/" + JOB, null, admin), r -> r.status() != 409);
+        () -> api.post("api/admin/jobs/" + JOB + query, null, admin), r -> r.status() != 409);
     assertThat(started.status()).as(started.toString()).isEqualTo(202);
     long id = started.json().getJsonNumber("executionId").longValue();
     JsonObject job = Eventually.await(JOB + " execution " + id, Duration.ofSeconds(60),

@@ -81,7 +81,7 @@ public class Grouping {
   }
 
   /** What one write of placements did. */
-  public record Placed(int grouped, int rejected, int groupsMade) {}
+  public record Placed(int grouped, int rejected, int groupsMade, int leftPending) {}
 
   /**
    * Carries out placements: each file moves from pending into its window's group (made if need
@@ -91,6 +91,7 @@ public class Grouping {
     Instant now = clock.instant();
     int grouped = 0;
     int made = 0;
+    int left = 0;
     Map<Target, List<Placement>> byTarget = placements.stream().filter(p -> !p.isRejected())
         .collect(Collectors.groupingBy(p -> new Target(p.poolId(), p.windowStart(), p.late()), LinkedHashMap::new,
             Collectors.toList()));
@@ -100,6 +101,12 @@ public class Grouping {
       Target t = e.getKey();
       Pool pool = poolsById.computeIfAbsent(t.poolId(), id -> pools.find(id).orElseThrow());
       Optional<FileGroup> existing = groups.ofWindow(t.poolId(), t.windowStart());
+      if (existing.isPresent() && !existing.get().isOpen()) {
+        // Sealed after the processor placed these (count:N, earlier in this run): they stay
+        // pending, and the next run places them by the pool's rules as they stand then.
+        left += e.getValue().size();
+        continue;
+      }
       FileGroup group = existing.orElseGet(() -> new FileGroup(t.poolId(), t.windowStart(),
           pool.groupingWindow().length(), pool.lateness().grace(), now));
       if (existing.isEmpty()) {
@@ -125,7 +132,7 @@ public class Grouping {
     if (refused > 0) {
       tellLate(rejected);
     }
-    return new Placed(grouped, refused, made);
+    return new Placed(grouped, refused, made, left);
   }
 
   private void tellLate(List<String> rejected) {

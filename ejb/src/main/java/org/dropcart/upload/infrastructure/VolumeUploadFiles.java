@@ -98,38 +98,32 @@ public class VolumeUploadFiles implements UploadFiles {
         channel.truncate(offset);
       }
       channel.position(offset);
-      ByteBuffer block = ByteBuffer.wrap(buffer);
-      boolean end = false;
-      while (!end && !overflowed) {
-        // Fill the buffer before writing: one write per 256 KiB however the body trickles in. What
-        // arrived before the client went away is written all the same.
-        int filled = 0;
-        int want = (int) Math.min(buffer.length, max - written + 1);
-        try {
-          while (filled < want) {
-            int n = body.read(buffer, filled, want - filled);
-            if (n < 0) {
-              end = true;
-              break;
-            }
-            filled += n;
+      // Each read's bytes go to the file at once. (Filling the whole buffer first made every
+      // partial read wait on the socket again at once; measured, it cost more CPU per byte.)
+      try {
+        while (true) {
+          int n = body.read(buffer, 0, (int) Math.min(buffer.length, max - written + 1));
+          if (n < 0) {
+            break;
           }
-        } catch (IOException clientWentAway) {
-          interrupted = true;
-          end = true;
+          if (written + n > max) {
+            overflowed = true;
+            n = (int) (max - written);
+          }
+          ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+          while (chunk.hasRemaining()) {
+            channel.write(chunk);
+          }
+          for (MessageDigest digest : digests) {
+            digest.update(buffer, 0, n);
+          }
+          written += n;
+          if (overflowed) {
+            break;
+          }
         }
-        if (written + filled > max) {
-          overflowed = true;
-          filled = (int) (max - written);
-        }
-        block.clear().limit(filled);
-        while (block.hasRemaining()) {
-          channel.write(block);
-        }
-        for (MessageDigest digest : digests) {
-          digest.update(buffer, 0, filled);
-        }
-        written += filled;
+      } catch (IOException clientWentAway) {
+        interrupted = true;
       }
       channel.force(false);
     }

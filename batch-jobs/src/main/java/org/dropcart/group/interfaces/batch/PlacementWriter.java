@@ -19,6 +19,7 @@ public class PlacementWriter extends AbstractItemWriter {
   private long grouped;
   private long rejected;
   private long groupsMade;
+  private long left;
 
   @Override
   public void writeItems(List<Object> items) {
@@ -26,6 +27,8 @@ public class PlacementWriter extends AbstractItemWriter {
     grouped += placed.grouped();
     rejected += placed.rejected();
     groupsMade += placed.groupsMade();
-    step.setExitStatus("GROUPED " + grouped + " files, REJECTED " + rejected + " late, " + groupsMade + " new groups");
+    left += placed.leftPending();
+    step.setExitStatus("GROUPED " + grouped + " files, REJECTED " + rejected + " late, " + groupsMade + " new groups"
+        + (left > 0 ? ", " + left + " left for the next run" : ""));
   }
 }

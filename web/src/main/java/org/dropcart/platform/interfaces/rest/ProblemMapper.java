@@ -63,6 +63,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (e instanceof DropcartException d) {
       return problemOf(d);
     }
+    if (optimisticLockFailure(e)) {
+      return Problem.of(409, "concurrent-update",
+          "What this request changes was changed by another one meanwhile; read it again and retry");
+    }
     if (causeOfType(e, JsonbException.class) != null || causeOfType(e, JsonException.class) != null) {
       return Problem.of(400, "malformed-json", "The request body is not valid JSON of the expected shape");
     }
@@ -117,6 +121,17 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       t = t.getCause();
     }
     return t;
+  }
+
+  /** JPA's, or the provider's own (EclipseLink wraps it at commit), anywhere in the chain. */
+  private static boolean optimisticLockFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof jakarta.persistence.OptimisticLockException
+          || t.getClass().getSimpleName().equals("OptimisticLockException")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
