@@ -27,9 +27,16 @@ class NimbusSignedLinksTest {
     String token = links.sign("file:g1:f1", NOW.plusSeconds(60));
     assertThat(links.check(token, "file:g1:f2")).isEqualTo(Check.INVALID);
     assertThat(links.check(token, "file:g2:f1")).isEqualTo(Check.INVALID);
-    char last = token.charAt(token.length() - 1);
-    String altered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
-    assertThat(links.check(altered, "file:g1:f1")).isEqualTo(Check.INVALID);
+    // Every character of the signature but the last (which may only carry base64 padding bits).
+    int signature = token.lastIndexOf('.') + 1;
+    for (int at = signature; at < token.length() - 1; at++) {
+      String altered = token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
+      assertThat(links.check(altered, "file:g1:f1")).as("signature altered at %d", at).isEqualTo(Check.INVALID);
+    }
+    // And the claims.
+    String claims = token.substring(0, token.indexOf('.') + 3) + (token.charAt(token.indexOf('.') + 3) == 'A' ? 'B' : 'A')
+        + token.substring(token.indexOf('.') + 4);
+    assertThat(links.check(claims, "file:g1:f1")).isEqualTo(Check.INVALID);
     NimbusSignedLinks other = new NimbusSignedLinks("fedcba9876543210fedcba9876543210".getBytes(),
         Clock.fixed(NOW, ZoneOffset.UTC));
     assertThat(other.check(token, "file:g1:f1")).isEqualTo(Check.INVALID);
