@@ -2,6 +2,7 @@ package org.dropcart.group;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dropcart.support.Groups.awaitPlace;
+import static org.dropcart.support.Groups.nextWindow;
 import static org.dropcart.support.Groups.pool;
 import static org.dropcart.support.Groups.poolWithLateness;
 import static org.dropcart.support.Groups.runJob;
@@ -107,12 +108,6 @@ class DispatchIT {
     Reply set = api.put("api/pools/" + pool + "/processor", "{\"url\":\"" + url + "\",\"secret\":\"" + SECRET
         + "\",\"trigger\":\"" + trigger + "\"}", admin);
     assertThat(set.status()).as(set.toString()).isEqualTo(200);
-  }
-
-  /** The start of a PT2S window that has not begun yet, so files for it are on time. */
-  private static Instant nextWindow() {
-    long s = Instant.now().getEpochSecond() + 4;
-    return Instant.ofEpochSecond(s - Math.floorMod(s, 2));
   }
 
   private JsonObject group(Api api, String token, String pool, String groupId) {

@@ -2,6 +2,8 @@ package org.dropcart.group;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dropcart.support.Groups.awaitPlace;
+import static org.dropcart.support.Groups.nextWindow;
+import static org.dropcart.support.Groups.poolWithLateness;
 import static org.dropcart.support.Groups.runJob;
 import static org.dropcart.support.Groups.send;
 
@@ -72,8 +74,8 @@ class GroupCrashIT {
       String admin = api.logIn("admin", "group-crash-admin-password");
       String user = Api.uniqueName("grouper");
       String token = api.signUp(user, "group-crash-password-1");
-      String many = pool(api, admin, "PT1H", user);
-      String dispatched = pool(api, admin, "PT2S", user);
+      String many = poolWithLateness(api, admin, "PT1H", "PT0S", "next", user);
+      String dispatched = poolWithLateness(api, admin, "PT2S", "PT0S", "next", user);
       Reply set = api.put("api/pools/" + dispatched + "/processor", "{\"url\":\"http://127.0.0.1:"
           + processor.getAddress().getPort() + "/process\",\"secret\":\"" + SECRET + "\",\"trigger\":\"on-seal\"}", admin);
       assertThat(set.status()).as(set.toString()).isEqualTo(200);
@@ -109,8 +111,7 @@ class GroupCrashIT {
       assertEveryFileInExactlyOneGroup(api, admin, many);
 
       // Kill two: while the processor holds the first group of the dispatching pool.
-      long s = Instant.now().getEpochSecond() + 4;
-      Instant w = Instant.ofEpochSecond(s - Math.floorMod(s, 2));
+      Instant w = nextWindow();
       List<String> names = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
         names.add(send(api, token, dispatched, "d" + i + ".csv",
@@ -144,16 +145,6 @@ class GroupCrashIT {
     } finally {
       processor.stop(0);
     }
-  }
-
-  private static String pool(Api api, String admin, String window, String member) {
-    Reply created = api.post("api/pools", "{\"name\":\"" + Api.uniqueName("crash") + "\",\"groupingWindow\":\""
-        + window + "\",\"lateness\":\"PT0S\"}", admin);
-    assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    String pool = created.json().getString("id");
-    assertThat(api.post("api/pools/" + pool + "/members", "{\"username\":\"" + member + "\"}", admin).status())
-        .isEqualTo(201);
-    return pool;
   }
 
   private static List<JsonObject> files(Api api, String admin, String pool) {

@@ -43,6 +43,12 @@ public final class Groups {
     return pool;
   }
 
+  /** The start of a PT2S window that has not begun yet, so files for it are on time. */
+  public static Instant nextWindow() {
+    long s = Instant.now().getEpochSecond() + 4;
+    return Instant.ofEpochSecond(s - Math.floorMod(s, 2));
+  }
+
   /** Uploads a small CSV with this timestamp; returns its file name. */
   public static String send(Api api, String token, String pool, String filename, Instant timestamp, int lines) {
     byte[] bytes = ("t,v\n" + (filename + ",1\n").repeat(lines)).getBytes(StandardCharsets.UTF_8);

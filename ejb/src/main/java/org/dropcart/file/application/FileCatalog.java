@@ -126,7 +126,7 @@ public class FileCatalog {
           + (file.activity() == Activity.REJECTED ? "rejected" : "not stored")
           + (file.reason() == null ? "" : " (" + file.reason() + ")"));
     }
-    return new FileDownload(FileView.of(file), offset -> contents.read(file.gridFsId(), offset));
+    return downloadOf(file);
   }
 
   /**
@@ -134,8 +134,11 @@ public class FileCatalog {
    * check here.
    */
   public FileDownload content(String fileName) {
-    StoredFile file = index.find(fileName).filter(StoredFile::hasContent)
-        .orElseThrow(() -> new NotFoundException("unknown-file", "No stored file named '" + fileName + "'"));
+    return downloadOf(index.find(fileName).filter(StoredFile::hasContent)
+        .orElseThrow(() -> new NotFoundException("unknown-file", "No stored file named '" + fileName + "'")));
+  }
+
+  private FileDownload downloadOf(StoredFile file) {
     return new FileDownload(FileView.of(file), offset -> contents.read(file.gridFsId(), offset));
   }
 

@@ -33,6 +33,11 @@ public record FileView(
         f.groupId(), null, null, f.metaData());
   }
 
+  /** Where a member downloads a stored file, relative to the base URL. */
+  public static String downloadPath(String fileName) {
+    return "api/file/" + fileName;
+  }
+
   /** The same entry with its place in grouping. */
   public FileView placed(FilePlace place) {
     return new FileView(fileName, name, uploadId, poolId, clientId, clientName, activity, size, sha256,

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.dropcart.file.application.FileCatalog;
+import org.dropcart.file.application.FileView;
 import org.dropcart.file.domain.StoredFile;
 import org.dropcart.group.domain.Delivery;
 import org.dropcart.group.domain.FileGroup;
@@ -86,7 +87,7 @@ public class Deliveries {
     Optional<StoredFile> f = files.entry(d.resultFile());
     return new DeliveryView(d.groupId(), d.groupId(), d.poolId(), d.resultFile(),
         f.map(StoredFile::displayName).orElse(d.resultFile()), f.map(StoredFile::size).orElse(0L),
-        f.map(StoredFile::sha256).orElse(null), "api/file/" + d.resultFile(), d.createdAt(), d.ackedAt());
+        f.map(StoredFile::sha256).orElse(null), FileView.downloadPath(d.resultFile()), d.createdAt(), d.ackedAt());
   }
 
   private static JsonObject message(String groupId, String poolId, StoredFile f, boolean pending) {
@@ -99,7 +100,7 @@ public class Deliveries {
         .add("name", f.displayName())
         .add("size", f.size())
         .add("sha256", f.sha256())
-        .add("url", "api/file/" + f.fileName())
+        .add("url", FileView.downloadPath(f.fileName()))
         .add("pending", pending)
         .build();
   }

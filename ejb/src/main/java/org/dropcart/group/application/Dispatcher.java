@@ -32,9 +32,7 @@ import org.dropcart.platform.application.Caller;
 import org.dropcart.platform.application.Notification;
 import org.dropcart.platform.application.Notifier;
 import org.dropcart.platform.domain.ConflictException;
-import org.dropcart.platform.domain.ForbiddenException;
 import org.dropcart.platform.domain.InvalidInputException;
-import org.dropcart.platform.domain.NotFoundException;
 import org.dropcart.platform.domain.UnauthorizedException;
 import org.dropcart.pool.application.PoolService;
 import org.dropcart.pool.domain.Pool;
@@ -72,12 +70,9 @@ public class Dispatcher {
 
   /** An admin (or the API) dispatches a group now: sealed, dispatched before, or failed. */
   public GroupView dispatch(String poolId, String groupId, Caller caller) {
-    if (!caller.admin()) {
-      throw new ForbiddenException("forbidden", "Only admins dispatch groups");
-    }
+    caller.requireAdmin("dispatch groups");
     pools.requireAccess(poolId, caller);
-    FileGroup g = groups.find(groupId).filter(x -> x.poolId().equals(poolId))
-        .orElseThrow(() -> new NotFoundException("unknown-group", "Pool " + poolId + " has no group '" + groupId + "'"));
+    FileGroup g = groups.inPool(poolId, groupId);
     Processor p = groups.processor(poolId).orElseThrow(() -> new ConflictException("no-processor",
         "Pool " + poolId + " has no processor to dispatch to"));
     if (p.trigger().kind() == Trigger.Kind.PULL) {

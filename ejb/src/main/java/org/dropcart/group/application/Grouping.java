@@ -190,7 +190,7 @@ public class Grouping {
   /** One group of a pool with a page of its files (members and admins). */
   public GroupDetail group(String poolId, String groupId, Caller caller, PageRequest page) {
     pools.requireAccess(poolId, caller);
-    FileGroup group = inPool(poolId, groupId);
+    FileGroup group = groups.inPool(poolId, groupId);
     return new GroupDetail(GroupView.of(group), Page.of(groups.filesOf(groupId, page.offset(), page.size()), page,
         group.fileCount()).map(GroupFileView::of));
   }
@@ -198,22 +198,18 @@ public class Grouping {
   /** The group's file names in timestamp order, for the holder of its bundle link. */
   public List<String> bundle(String poolId, String groupId, String token) {
     links.requireBundle(groupId, token);
-    FileGroup group = inPool(poolId, groupId);
+    FileGroup group = groups.inPool(poolId, groupId);
     return groups.filesOf(group.id(), 0, Integer.MAX_VALUE).stream().map(GroupedFile::fileName).toList();
   }
 
   /** Refuses the holder of a file link unless the link is good and the file is in the group. */
   public void requireLinkedFile(String poolId, String groupId, String fileName, String token) {
     links.requireFile(groupId, fileName, token);
-    FileGroup group = inPool(poolId, groupId);
+    FileGroup group = groups.inPool(poolId, groupId);
     groups.file(fileName).filter(f -> group.id().equals(f.groupId()))
         .orElseThrow(() -> new NotFoundException("unknown-file", "Group " + groupId + " has no file '" + fileName + "'"));
   }
 
-  private FileGroup inPool(String poolId, String groupId) {
-    return groups.find(groupId).filter(g -> g.poolId().equals(poolId))
-        .orElseThrow(() -> new NotFoundException("unknown-group", "Pool " + poolId + " has no group '" + groupId + "'"));
-  }
 
   /** Where each of the named files stands in grouping (files never stored have no place). */
   public Map<String, FilePlace> placesOf(Collection<String> fileNames) {

@@ -9,7 +9,6 @@ import org.dropcart.group.domain.GroupRepository;
 import org.dropcart.group.domain.Processor;
 import org.dropcart.group.domain.Trigger;
 import org.dropcart.platform.application.Caller;
-import org.dropcart.platform.domain.ForbiddenException;
 import org.dropcart.platform.domain.NotFoundException;
 import org.dropcart.pool.application.PoolService;
 
@@ -24,7 +23,7 @@ public class Processors {
 
   /** Sets (or replaces) the pool's processor. */
   public ProcessorView configure(String poolId, String url, String secret, String trigger, Caller caller) {
-    requireAdmin(caller);
+    caller.requireAdmin("set a pool's processor");
     pools.requireAccess(poolId, caller);
     Trigger t = Trigger.parse(trigger);
     Processor processor = groups.processor(poolId).orElse(null);
@@ -40,13 +39,13 @@ public class Processors {
   }
 
   public ProcessorView of(String poolId, Caller caller) {
-    requireAdmin(caller);
+    caller.requireAdmin("set a pool's processor");
     pools.requireAccess(poolId, caller);
     return ProcessorView.of(existing(poolId));
   }
 
   public void remove(String poolId, Caller caller) {
-    requireAdmin(caller);
+    caller.requireAdmin("set a pool's processor");
     pools.requireAccess(poolId, caller);
     groups.remove(existing(poolId));
   }
@@ -54,11 +53,5 @@ public class Processors {
   private Processor existing(String poolId) {
     return groups.processor(poolId).orElseThrow(() -> new NotFoundException("no-processor",
         "Pool " + poolId + " has no processor"));
-  }
-
-  private static void requireAdmin(Caller caller) {
-    if (!caller.admin()) {
-      throw new ForbiddenException("forbidden", "Only admins set a pool's processor");
-    }
   }
 }

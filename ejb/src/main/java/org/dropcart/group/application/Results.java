@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.dropcart.file.application.FileCatalog;
+import org.dropcart.file.application.FileView;
 import org.dropcart.file.application.NewFile;
 import org.dropcart.file.domain.StoredFile;
 import org.dropcart.group.domain.FileGroup;
@@ -18,7 +19,6 @@ import org.dropcart.group.domain.GroupRepository;
 import org.dropcart.group.domain.GroupStatus;
 import org.dropcart.platform.application.Caller;
 import org.dropcart.platform.domain.ForbiddenException;
-import org.dropcart.platform.domain.NotFoundException;
 import org.dropcart.platform.domain.Page;
 import org.dropcart.platform.domain.PageRequest;
 import org.dropcart.platform.domain.UnauthorizedException;
@@ -52,8 +52,7 @@ public class Results {
       case EXPIRED -> throw new UnauthorizedException("callback-expired", "This callback URL has expired");
       case INVALID -> throw new UnauthorizedException("bad-callback-token", "The callback token is not valid for this group");
     }
-    FileGroup group = groups.find(groupId).filter(g -> g.poolId().equals(poolId))
-        .orElseThrow(() -> new NotFoundException("unknown-group", "Pool " + poolId + " has no group '" + groupId + "'"));
+    FileGroup group = groups.inPool(poolId, groupId);
     if (replace && (caller == null || !caller.admin())) {
       throw new ForbiddenException("forbidden", "Only an admin replaces a result");
     }
@@ -82,6 +81,6 @@ public class Results {
 
   private static ResultView view(FileGroup g, StoredFile f) {
     return new ResultView(g.id(), g.poolId(), g.windowStart(), g.windowEnd(), f.fileName(), f.displayName(),
-        f.size(), f.sha256(), "api/file/" + f.fileName(), g.doneAt());
+        f.size(), f.sha256(), FileView.downloadPath(f.fileName()), g.doneAt());
   }
 }

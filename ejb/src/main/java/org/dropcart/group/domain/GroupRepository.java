@@ -9,6 +9,13 @@ import java.util.Optional;
 public interface GroupRepository {
   Optional<FileGroup> find(String groupId);
 
+  /** The pool's group, or 404 {@code unknown-group} (a group of another pool included). */
+  default FileGroup inPool(String poolId, String groupId) {
+    return find(groupId).filter(g -> g.poolId().equals(poolId))
+        .orElseThrow(() -> new org.dropcart.platform.domain.NotFoundException("unknown-group",
+            "Pool " + poolId + " has no group '" + groupId + "'"));
+  }
+
   Optional<FileGroup> ofWindow(String poolId, Instant windowStart);
 
   void store(FileGroup group);

@@ -11,4 +11,11 @@ public record Caller(String userId, String username, boolean admin) {
     Objects.requireNonNull(userId, "A caller has a user id.");
     Objects.requireNonNull(username, "A caller has a user name.");
   }
+
+  /** Refuses anyone but an admin: 403 {@code forbidden}, "Only admins {@code action}". */
+  public void requireAdmin(String action) {
+    if (!admin) {
+      throw new org.dropcart.platform.domain.ForbiddenException("forbidden", "Only admins " + action);
+    }
+  }
 }

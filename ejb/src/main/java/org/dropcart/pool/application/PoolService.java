@@ -37,7 +37,7 @@ public class PoolService {
 
   /** A new pool; absent grouping settings take their defaults. */
   public PoolView create(String name, String groupingWindow, String lateness, String latePolicy, Caller caller) {
-    requireAdmin(caller);
+    caller.requireAdmin("manage pools");
     PoolName poolName = new PoolName(name);
     GroupingWindow window = GroupingWindow.parse(groupingWindow);
     Lateness grace = Lateness.parse(lateness);
@@ -70,7 +70,7 @@ public class PoolService {
   }
 
   public MemberView admit(String poolId, String username, Caller caller) {
-    requireAdmin(caller);
+    caller.requireAdmin("manage pools");
     Pool pool = existing(poolId);
     UserView user = identity.user(username);
     if (pools.membership(poolId, user.userId()).isPresent()) {
@@ -84,7 +84,7 @@ public class PoolService {
   }
 
   public void dismiss(String poolId, String username, Caller caller) {
-    requireAdmin(caller);
+    caller.requireAdmin("manage pools");
     Pool pool = existing(poolId);
     Membership membership = pools.membershipByName(poolId, new Username(username).key())
         .orElseThrow(() -> new NotFoundException("not-a-member",
@@ -133,12 +133,6 @@ public class PoolService {
 
   private static ForbiddenException notAMember(Pool pool) {
     return new ForbiddenException("not-a-member", "You are not a member of pool '" + pool.name() + "'");
-  }
-
-  private static void requireAdmin(Caller caller) {
-    if (!caller.admin()) {
-      throw new ForbiddenException("forbidden", "Only admins manage pools");
-    }
   }
 
   private PoolView view(Pool pool) {

@@ -125,19 +125,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   /** JPA's, or the provider's own (EclipseLink wraps it at commit), anywhere in the chain. */
   private static boolean optimisticLockFailure(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof jakarta.persistence.OptimisticLockException
-          || t.getClass().getSimpleName().equals("OptimisticLockException")) {
-        return true;
-      }
-    }
-    return false;
+    return causeMatching(e, t -> t instanceof jakarta.persistence.OptimisticLockException
+        || t.getClass().getSimpleName().equals("OptimisticLockException")) != null;
   }
 
   private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
+    return type.cast(causeMatching(e, type::isInstance));
+  }
+
+  private static Throwable causeMatching(Throwable e, java.util.function.Predicate<Throwable> wanted) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (type.isInstance(t)) {
-        return type.cast(t);
+      if (wanted.test(t)) {
+        return t;
       }
     }
     return null;
