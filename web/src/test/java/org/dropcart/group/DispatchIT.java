@@ -387,6 +387,57 @@ class DispatchIT {
     assertProblem(api.post("api/pools/" + pool + "/groups/" + m.getString("groupId") + "/dispatch", null, admin),
         409, "processor-pulls");
     assertThat(received).noneMatch(r -> r.manifest().getString("groupId").equals(m.getString("groupId")));
+
+    // The result comes back as a tus upload (the official client) on the manifest's resultUploadUrl:
+    // the URL's token is the only credential, and the metadata names the group.
+    String groupId = m.getString("groupId");
+    String uploadUrl = m.getString("resultUploadUrl");
+    byte[] resultBytes = "pulled result\n".repeat(40_000).getBytes(StandardCharsets.UTF_8);
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("result", ".txt");
+    java.nio.file.Files.write(file, resultBytes);
+    // Another group's id, no token, or a member's bearer token instead of the callback token: refused.
+    assertProblem(tusCreate(api, uploadUrl.replace("group=" + groupId, "group=nope"), "nope", null), 401,
+        "bad-callback-token");
+    assertProblem(tusCreate(api, "api/upload/", groupId, null), 401, "unauthenticated");
+    assertProblem(tusCreate(api, "api/upload/", groupId, token), 403, "callback-token-required");
+    try (SocketClient ws = SocketClient.connect(URI.create(base.toString()), token)) {
+      ws.awaitType("connected");
+      io.tus.java.client.TusClient client = new io.tus.java.client.TusClient();
+      client.setUploadCreationURL(new URL(uploadUrl));
+      io.tus.java.client.TusUpload upload = new io.tus.java.client.TusUpload(file.toFile());
+      upload.setMetadata(Map.of("group", groupId, "filename", "pulled.txt", "filetype", "text/plain"));
+      io.tus.java.client.TusUploader uploader = client.createUpload(upload);
+      uploader.setChunkSize(64 * 1024);
+      assertThat(uploader.getUploadURL().getQuery()).contains("token=");
+      // Half, then a resume from the server's offset (HEAD on the same URL), then the rest.
+      while (uploader.getOffset() < resultBytes.length / 2 && uploader.uploadChunk() > -1) { }
+      uploader.finish();
+      io.tus.java.client.TusUpload again = new io.tus.java.client.TusUpload(file.toFile());
+      again.setMetadata(upload.getMetadata());
+      io.tus.java.client.TusUploader resumed = client.beginOrResumeUploadFromURL(again, uploader.getUploadURL());
+      assertThat(resumed.getOffset()).isGreaterThanOrEqualTo(resultBytes.length / 2);
+      while (resumed.uploadChunk() > -1) { }
+      resumed.finish();
+      JsonObject ready = ws.awaitType("result-ready");
+      assertThat(ready.getString("groupId")).isEqualTo(groupId);
+      assertThat(ready.getString("sha256")).isEqualTo(sha256(resultBytes));
+      assertThat(api.getBytes(ready.getString("url"), token).body()).isEqualTo(resultBytes);
+    } finally {
+      java.nio.file.Files.deleteIfExists(file);
+    }
+    JsonObject done = group(api, token, pool, groupId);
+    assertThat(done.getString("status")).isEqualTo("DONE");
+    JsonObject listed = api.get("api/pools/" + pool + "/results", token).json().getJsonArray("items").getJsonObject(0);
+    assertThat(listed.getString("name")).isEqualTo("pulled.txt");
+    // A second result for the done group is refused at creation.
+    assertProblem(tusCreate(api, uploadUrl, groupId, null), 409, "group-done");
+  }
+
+  /** A tus creation request for a result of {@code group} (one byte long, no body). */
+  private Reply tusCreate(Api api, String url, String group, String token) {
+    return api.send(api.request(url, token).header("Tus-Resumable", "1.0.0").header("Upload-Length", "1")
+        .header("Upload-Metadata", "group " + Base64.getEncoder().encodeToString(group.getBytes(StandardCharsets.UTF_8)))
+        .POST(HttpRequest.BodyPublishers.noBody()));
   }
 
   private Reply put(Api api, String url, byte[] body, String token) {

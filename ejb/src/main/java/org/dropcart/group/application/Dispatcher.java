@@ -208,6 +208,7 @@ public class Dispatcher {
         .add("bytes", g.bytes())
         .add("bundleUrl", links.bundle(g).toString())
         .add("callbackUrl", links.callback(g).toString())
+        .add("resultUploadUrl", links.resultUpload(g).toString())
         .add("linksExpireAt", now.plus(settings.linkTtl()).toString())
         .add("callbackExpiresAt", now.plus(settings.callbackTtl()).toString())
         .build();

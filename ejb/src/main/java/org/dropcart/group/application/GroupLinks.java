@@ -45,6 +45,15 @@ public class GroupLinks {
     return link(g, "result", resultPurpose(g.id()), settings.callbackTtl());
   }
 
+  /**
+   * The tus creation URL for the result, as an alternative to {@link #callback}: the same token,
+   * with the group, in its query ({@code Upload-Metadata} must name the same {@code group}).
+   */
+  public URI resultUpload(FileGroup g) {
+    String token = links.sign(resultPurpose(g.id()), clock.instant().plus(settings.callbackTtl()));
+    return base().resolve("api/upload/?group=" + g.id() + "&token=" + token);
+  }
+
   /** Refuses a file link that is not good: 403 {@code bad-link} or {@code link-expired}. */
   public void requireFile(String groupId, String fileName, String token) {
     require(token, filePurpose(groupId, fileName));
@@ -68,9 +77,12 @@ public class GroupLinks {
   }
 
   private URI link(FileGroup g, String tail, String purpose, Duration ttl) {
-    URI base = address.base().orElseThrow(NoAddressException::new);
     String token = links.sign(purpose, clock.instant().plus(ttl));
-    return base.resolve("api/pools/" + g.poolId() + "/groups/" + g.id() + "/" + tail + "?token=" + token);
+    return base().resolve("api/pools/" + g.poolId() + "/groups/" + g.id() + "/" + tail + "?token=" + token);
+  }
+
+  private URI base() {
+    return address.base().orElseThrow(NoAddressException::new);
   }
 
   private static String filePurpose(String groupId, String fileName) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.dropcart.file.application.FileCatalog;
@@ -32,7 +33,8 @@ import org.dropcart.pool.application.PoolService;
 @Stateless
 public class Results {
   private static final Logger LOG = Logger.getLogger(Results.class.getName());
-  static final String PROCESSOR = "processor";
+  /** The client name, owner and uploader name of what a processor sends. */
+  public static final String PROCESSOR = "processor";
 
   @Inject private GroupRepository groups;
   @Inject private GroupLinks links;
@@ -47,28 +49,78 @@ public class Results {
    */
   public ResultView accept(String poolId, String groupId, String token, boolean replace, Caller caller,
       String name, String contentType, InputStream content) throws IOException {
-    switch (links.checkCallback(groupId, token)) {
-      case VALID -> { }
-      case EXPIRED -> throw new UnauthorizedException("callback-expired", "This callback URL has expired");
-      case INVALID -> throw new UnauthorizedException("bad-callback-token", "The callback token is not valid for this group");
-    }
+    requireCallback(groupId, token);
     FileGroup group = groups.inPool(poolId, groupId);
     if (replace && (caller == null || !caller.admin())) {
       throw new ForbiddenException("forbidden", "Only an admin replaces a result");
     }
+    return store(group, replace, name, contentType, content);
+  }
+
+  /**
+   * Who a callback token speaks for, for a result sent as a tus upload: the group's processor, a
+   * caller whose id is the group's id (so the upload belongs to the group and to nobody else).
+   */
+  public Caller processorOf(String groupId, String token) {
+    requireCallback(groupId, token);
+    groups.require(groupId);
+    return new Caller(groupId, PROCESSOR, false);
+  }
+
+  /**
+   * The pool a result upload for {@code groupId} goes into, once it is sure the caller is that
+   * group's processor ({@link #processorOf}) and the group still takes a result.
+   */
+  public String requireResultUpload(String groupId, Caller caller) {
+    if (caller == null || !caller.userId().equals(groupId) || !PROCESSOR.equals(caller.username())) {
+      throw new ForbiddenException("callback-token-required",
+          "A result upload is made with the group's callback token (resultUploadUrl of the manifest)");
+    }
+    FileGroup group = groups.require(groupId);
+    group.requireResultAllowed(false);
+    return group.poolId();
+  }
+
+  /**
+   * Takes a result that arrived as a complete tus upload; empty when the group got a result by
+   * another way meanwhile (the upload is then refused with {@link #REFUSED_DONE}).
+   */
+  public Optional<ResultView> acceptUpload(String groupId, String name, String contentType, InputStream content)
+      throws IOException {
+    FileGroup group = groups.require(groupId);
+    if (group.status() == GroupStatus.DONE) {
+      return Optional.empty();
+    }
+    return Optional.of(store(group, false, name, contentType, content));
+  }
+
+  /** Why a result upload was not taken when its group was done by the time it completed. */
+  public static final String REFUSED_DONE = "group-done: the group already had its result when this upload completed";
+
+  private ResultView store(FileGroup group, boolean replace, String name, String contentType, InputStream content)
+      throws IOException {
     group.requireResultAllowed(replace);
     Instant now = clock.instant();
+    String groupId = group.id();
     String fileName = "result-" + groupId + (group.resultFile() == null ? "" : "-" + now.toEpochMilli());
     String shown = name == null || name.isBlank() ? "result-" + group.windowStart() + ".bin" : name;
-    StoredFile stored = files.store(new NewFile(fileName, fileName, poolId, PROCESSOR, PROCESSOR, null,
+    StoredFile stored = files.store(new NewFile(fileName, fileName, group.poolId(), PROCESSOR, PROCESSOR, null,
         Map.of("filename", shown, "groupId", groupId, "role", "result"), now, contentType), content);
     files.makeDurable();
     group.done(stored.fileName(), replace, now);
     ResultView result = view(group, stored);
     LOG.log(Level.INFO, "Group {0} of pool {1} is DONE: result {2} ({3} bytes)",
-        new Object[] {groupId, poolId, stored.fileName(), stored.size()});
+        new Object[] {groupId, group.poolId(), stored.fileName(), stored.size()});
     deliveries.share(group, stored);
     return result;
+  }
+
+  private void requireCallback(String groupId, String token) {
+    switch (links.checkCallback(groupId, token)) {
+      case VALID -> { }
+      case EXPIRED -> throw new UnauthorizedException("callback-expired", "This callback URL has expired");
+      case INVALID -> throw new UnauthorizedException("bad-callback-token", "The callback token is not valid for this group");
+    }
   }
 
   /** A pool's results, newest window first (members and admins). */

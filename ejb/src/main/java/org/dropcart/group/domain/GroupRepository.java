@@ -12,8 +12,16 @@ public interface GroupRepository {
   /** The pool's group, or 404 {@code unknown-group} (a group of another pool included). */
   default FileGroup inPool(String poolId, String groupId) {
     return find(groupId).filter(g -> g.poolId().equals(poolId))
-        .orElseThrow(() -> new org.dropcart.platform.domain.NotFoundException("unknown-group",
-            "Pool " + poolId + " has no group '" + groupId + "'"));
+        .orElseThrow(() -> unknown("Pool " + poolId + " has no group '" + groupId + "'"));
+  }
+
+  /** The group, whatever its pool, or 404 {@code unknown-group}. */
+  default FileGroup require(String groupId) {
+    return find(groupId).orElseThrow(() -> unknown("No group '" + groupId + "'"));
+  }
+
+  private static org.dropcart.platform.domain.NotFoundException unknown(String detail) {
+    return new org.dropcart.platform.domain.NotFoundException("unknown-group", detail);
   }
 
   Optional<FileGroup> ofWindow(String poolId, Instant windowStart);

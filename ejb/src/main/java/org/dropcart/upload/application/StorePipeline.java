@@ -30,6 +30,7 @@ import org.dropcart.file.application.NewFile;
 import org.dropcart.file.domain.Activity;
 import org.dropcart.file.domain.StoredFile;
 import org.dropcart.group.application.Grouping;
+import org.dropcart.group.application.Results;
 import org.dropcart.platform.application.Notifier;
 import org.dropcart.upload.domain.Checksum;
 import org.dropcart.upload.domain.ConcatRole;
@@ -66,6 +67,7 @@ public class StorePipeline {
   @Inject private UploadSettings settings;
   @Inject private Notifier notifier;
   @Inject private Grouping grouping;
+  @Inject private Results results;
   @Resource private TransactionSynchronizationRegistry transaction;
 
   /** Stores a complete upload; an upload already settled (or gone) is left alone. */
@@ -80,6 +82,10 @@ public class StorePipeline {
     UploadMetadata metadata = UploadMetadata.parse(upload.metadata());
     List<StoredFile> results = new ArrayList<>();
     Optional<String> mismatch = checksumMismatch(upload, parts, metadata);
+    if (mismatch.isEmpty() && metadata.resultOf().isPresent()) {
+      storeResult(upload, metadata.resultOf().get(), metadata);
+      return;
+    }
     if (mismatch.isPresent()) {
       results.add(catalog.reject(file(upload, upload.id(), metadata.values(), upload.fileTimestamp()),
           upload.offset(), mismatch.get()));
@@ -117,6 +123,25 @@ public class StorePipeline {
     LOG.log(Level.INFO, "Upload {0}: {1} file(s) stored, {2} rejected", new Object[] {upload.id(),
         results.stream().filter(StoredFile::hasContent).count(),
         results.stream().filter(r -> !r.hasContent()).count()});
+  }
+
+  /**
+   * A processor's result sent over tus: it becomes the group's result (stored, the group DONE, owed
+   * to every member), unless the group got one by another way meanwhile.
+   */
+  private void storeResult(Upload upload, String groupId, UploadMetadata metadata) throws IOException {
+    Optional<org.dropcart.group.application.ResultView> taken;
+    try (InputStream in = files.read(upload.id(), upload.length())) {
+      taken = results.acceptUpload(groupId, metadata.fileName().orElse(null), upload.fileType(), in);
+    }
+    if (taken.isPresent()) {
+      upload.stored();
+      LOG.log(Level.INFO, "Upload {0} is the result of group {1}", new Object[] {upload.id(), groupId});
+    } else {
+      upload.rejected(Results.REFUSED_DONE);
+      LOG.log(Level.INFO, "Upload {0} for group {1} refused: {2}", new Object[] {upload.id(), groupId, Results.REFUSED_DONE});
+    }
+    freeVolumeAfterCommit(upload, List.of());
   }
 
   /**

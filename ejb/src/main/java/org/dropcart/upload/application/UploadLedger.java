@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dropcart.platform.application.Notifier;
 import org.dropcart.platform.domain.ConflictException;
+import org.dropcart.platform.domain.InvalidInputException;
+import org.dropcart.group.application.Results;
 import org.dropcart.upload.domain.ConcatRole;
 import org.dropcart.upload.domain.Upload;
 import org.dropcart.upload.domain.UploadMetadata;
@@ -29,12 +31,30 @@ public class UploadLedger {
   @Inject private Clock clock;
   @Inject private StoreQueue storeQueue;
   @Inject private Notifier notifier;
+  @Inject private Results results;
 
-  /** Opens an upload; a partial one (concatenation) when {@code role} says so. */
+  /**
+   * Opens an upload; a partial one (concatenation) when {@code role} says so. A result upload (its
+   * metadata names a {@code group}) is the group's processor's, into the group's pool.
+   */
   public UploadView open(Long length, UploadMetadata metadata, ConcatRole role, Caller caller) {
-    MemberView member = pools.requireMember(metadata.pool(), caller);
-    Upload upload = new Upload(member.poolId(), caller.userId(), member.clientId(), member.clientName(),
-        length, metadata, clock.instant(), settings.expiration(), role);
+    Upload upload;
+    if (metadata.resultOf().isPresent()) {
+      String groupId = metadata.resultOf().get();
+      String poolId = results.requireResultUpload(groupId, caller);
+      if (role != null) {
+        throw new InvalidInputException("Upload-Concat", "a result upload is one upload, not part of a concatenation");
+      }
+      if (metadata.values().containsKey("pool") && !metadata.values().get("pool").equals(poolId)) {
+        throw new InvalidInputException("Upload-Metadata.pool", "is not the pool of group " + groupId);
+      }
+      upload = Upload.resultOf(groupId, poolId, Results.PROCESSOR, length, metadata, clock.instant(),
+          settings.expiration());
+    } else {
+      MemberView member = pools.requireMember(metadata.pool(), caller);
+      upload = new Upload(member.poolId(), caller.userId(), member.clientId(), member.clientName(),
+          length, metadata, clock.instant(), settings.expiration(), role);
+    }
     uploads.store(upload);
     completed(upload);
     return UploadView.of(upload);
@@ -45,6 +65,9 @@ public class UploadLedger {
    * is complete at once and goes to the store pipeline.
    */
   public UploadView concatenate(List<String> partIds, UploadMetadata metadata, Caller caller) {
+    if (metadata.resultOf().isPresent()) {
+      throw new InvalidInputException("Upload-Concat", "a result upload is one upload, not a concatenation");
+    }
     MemberView member = pools.requireMember(metadata.pool(), caller);
     List<Upload> parts = new ArrayList<>();
     for (String id : partIds) {

@@ -30,7 +30,7 @@ final class UploadNotices {
     if (u.fileName() != null) {
       payload.add("name", u.fileName());
     }
-    return new Notification(CACHED, Set.of(u.ownerId()), true, payload.build());
+    return new Notification(CACHED, u.ownerId() == null ? Set.of() : Set.of(u.ownerId()), true, payload.build());
   }
 
   static Notification settled(StoredFile f) {

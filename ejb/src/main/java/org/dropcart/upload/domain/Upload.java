@@ -43,8 +43,13 @@ public class Upload {
   @Column(name = "pool_id", nullable = false, length = 36)
   private String poolId;
 
-  @Column(name = "owner_id", nullable = false, length = 36)
+  /** The user who uploads; null for a processor's result upload, which belongs to {@link #resultOf}. */
+  @Column(name = "owner_id", length = 36)
   private String ownerId;
+
+  /** The group whose result this upload is, when a processor sends it. */
+  @Column(name = "result_of", length = 36)
+  private String resultOf;
 
   @Column(name = "client_id", nullable = false, length = 36)
   private String clientId;
@@ -109,10 +114,17 @@ public class Upload {
   public Upload(
       String poolId, String ownerId, String clientId, String clientName, Long length,
       UploadMetadata metadata, Instant now, Duration expiration, ConcatRole role) {
+    this(poolId, Objects.requireNonNull(ownerId), null, clientId, clientName, length, metadata, now, expiration, role);
+  }
+
+  private Upload(
+      String poolId, String ownerId, String resultOf, String clientId, String clientName, Long length,
+      UploadMetadata metadata, Instant now, Duration expiration, ConcatRole role) {
     this.concatRole = role;
     this.id = UUID.randomUUID().toString().replace("-", "");
     this.poolId = Objects.requireNonNull(poolId);
-    this.ownerId = Objects.requireNonNull(ownerId);
+    this.ownerId = ownerId;
+    this.resultOf = resultOf;
     this.clientId = Objects.requireNonNull(clientId);
     this.clientName = Objects.requireNonNull(clientName);
     this.length = length;
@@ -299,8 +311,19 @@ public class Upload {
     return true;
   }
 
-  public boolean isOwnedBy(String userId) {
-    return ownerId.equals(userId);
+  /** Whether {@code callerId} (a user's id, or a group's for its processor) may work on this upload. */
+  public boolean isOwnedBy(String callerId) {
+    return ownerId != null ? ownerId.equals(callerId) : resultOf.equals(callerId);
+  }
+
+  /**
+   * A processor's result for group {@code groupId}, sent into the group's pool: it belongs to the
+   * group, and to no user.
+   */
+  public static Upload resultOf(String groupId, String poolId, String processor, Long length, UploadMetadata metadata,
+      Instant now, Duration expiration) {
+    return new Upload(poolId, null, Objects.requireNonNull(groupId), processor, processor, length, metadata, now,
+        expiration, null);
   }
 
   public String id() {

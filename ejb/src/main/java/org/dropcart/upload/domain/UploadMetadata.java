@@ -18,8 +18,9 @@ import org.dropcart.platform.domain.InvalidInputException;
 /**
  * The tus {@code Upload-Metadata} of an upload: comma-separated {@code key base64(value)} pairs
  * (a key alone means an empty value). Dropcart reads {@code filename}, {@code filetype}, {@code
- * pool} (required) and {@code timestamp} (ISO-8601 or epoch milliseconds; the time of receipt when
- * absent) and keeps the header as sent.
+ * pool} (required, except in a result upload) and {@code timestamp} (ISO-8601 or epoch milliseconds;
+ * the time of receipt when absent), {@code group} (a processor's result for that group) and keeps the
+ * header as sent.
  */
 public final class UploadMetadata {
   public static final int MAX_HEADER = 4096;
@@ -55,7 +56,9 @@ public final class UploadMetadata {
     UploadMetadata metadata = new UploadMetadata(h, values);
     metadata.fileName().ifPresent(UploadMetadata::requireSafeName);
     metadata.checksum();
-    metadata.isTarBatch();
+    if (metadata.isTarBatch() && metadata.resultOf().isPresent()) {
+      throw new InvalidInputException("Upload-Metadata.batch", "a result upload is one file, not a batch");
+    }
     return metadata;
   }
 
@@ -104,6 +107,14 @@ public final class UploadMetadata {
       throw new InvalidInputException("Upload-Metadata.pool", "is required: the id of the pool to upload into");
     }
     return pool;
+  }
+
+  /**
+   * The group this upload is the processor's result for ({@code group}), if it is one: such an
+   * upload is authorised by the group's callback token instead of a member's bearer token.
+   */
+  public Optional<String> resultOf() {
+    return Optional.ofNullable(values.get("group")).filter(s -> !s.isBlank());
   }
 
   /** Whether the client gave the file a timestamp of its own. */

@@ -90,4 +90,13 @@ class UploadMetadataTest {
         .isInstanceOf(InvalidInputException.class);
     assertThat(UploadMetadata.of(java.util.Map.of("pool", "p")).hasTimestamp()).isFalse();
   }
+
+  @Test
+  void aResultUploadNamesItsGroupAndIsOneFile() {
+    assertThat(UploadMetadata.of(java.util.Map.of("group", "g-1", "filename", "r.bin")).resultOf()).contains("g-1");
+    assertThat(UploadMetadata.of(java.util.Map.of("pool", "p")).resultOf()).isEmpty();
+    assertThat(UploadMetadata.parse("group").resultOf()).isEmpty();
+    assertThatThrownBy(() -> UploadMetadata.of(java.util.Map.of("group", "g-1", "batch", "tar")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("one file");
+  }
 }

@@ -1,7 +1,6 @@
 package org.dropcart.upload.interfaces.rest;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,12 +12,16 @@ import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import org.dropcart.group.application.Results;
 import org.dropcart.identity.interfaces.rest.Callers;
 import org.dropcart.platform.interfaces.rest.HttpDates;
 import org.dropcart.platform.application.Caller;
@@ -38,10 +41,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The tus 1.0.0 upload endpoint: core, creation, creation-with-upload, creation-defer-length,
  * expiration, checksum, checksum-trailer, termination and concatenation. {@code Upload-Metadata} must name the {@code pool} (the caller must be a member);
  * see {@link org.dropcart.upload.domain.UploadMetadata} for the other keys.
+ *
+ * <p>Every request needs a bearer token, except a processor's result upload: its creation URL (the
+ * manifest's {@code resultUploadUrl}) carries {@code ?group=&token=} with the group's callback
+ * token, the metadata names the {@code group}, and the upload's URL keeps that query, so the
+ * processor needs no account (the official clients use the Location as given).
  */
 @Path("upload")
 @RequestScoped
-@RolesAllowed({"admin", "user"})
+@PermitAll
 @Tag(name = "uploads")
 @SecurityRequirement(name = "bearer")
 public class TusResource {
@@ -52,11 +60,14 @@ public class TusResource {
   @Inject private Uploads uploads;
   @Inject private UploadSettings settings;
   @Inject private JsonWebToken jwt;
+  @Inject private Results results;
   @Context private HttpServletRequest request;
   @Context private UriInfo uri;
+  @Context private SecurityContext security;
+  @QueryParam("group") private String resultGroup;
+  @QueryParam("token") private String callbackToken;
 
   @OPTIONS
-  @PermitAll
   @Operation(summary = "What this tus server supports")
   public Response capabilities() {
     return Response.noContent()
@@ -78,7 +89,7 @@ public class TusResource {
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @HeaderParam("Upload-Checksum") String checksum,
       InputStream body) {
-    Caller caller = Callers.caller(jwt);
+    Caller caller = caller();
     Concat role = Concat.parse(concat);
     if (role.isFinal()) {
       if (length != null || deferLength != null) {
@@ -88,7 +99,7 @@ public class TusResource {
         throw new InvalidInputException("Upload-Concat", "a final upload carries no bytes of its own");
       }
       UploadView upload = uploads.concatenate(role.partIds(), metadata, caller);
-      return Response.created(uri.getAbsolutePathBuilder().path(upload.id()).build())
+      return Response.created(location(upload))
           .header("Upload-Offset", upload.offset())
           .build();
     }
@@ -100,8 +111,7 @@ public class TusResource {
     }
     UploadView upload = uploads.open(length == null ? null : number("Upload-Length", length), metadata,
         role.partial() ? ConcatRole.PARTIAL : null, caller);
-    Response.ResponseBuilder created =
-        Response.created(uri.getAbsolutePathBuilder().path(upload.id()).build());
+    Response.ResponseBuilder created = Response.created(location(upload));
     if (contentType != null && contentType.startsWith(OFFSET_OCTET_STREAM)) {
       try {
         upload = uploads.append(upload.id(), 0, null, checksum, trailer(), body, caller);
@@ -124,7 +134,7 @@ public class TusResource {
   @Path("{id}")
   @Operation(summary = "Where an upload stands")
   public Response status(@PathParam("id") String id) {
-    UploadView upload = uploads.status(id, Callers.caller(jwt));
+    UploadView upload = uploads.status(id, caller());
     Response.ResponseBuilder r = Response.ok()
         .header("Upload-Offset", upload.offset())
         .header(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -163,7 +173,7 @@ public class TusResource {
     UploadView upload;
     try {
       upload = uploads.append(id, number("Upload-Offset", offset),
-          length == null ? null : number("Upload-Length", length), checksum, trailer(), body, Callers.caller(jwt));
+          length == null ? null : number("Upload-Length", length), checksum, trailer(), body, caller());
     } catch (Uploads.ChecksumMismatch e) {
       return Problem.of(460, e.kind(), e.getMessage()).response(request).build();
     }
@@ -178,8 +188,34 @@ public class TusResource {
   @Path("{id}")
   @Operation(summary = "Terminate an upload: its bytes are deleted")
   public Response terminate(@PathParam("id") String id) {
-    uploads.terminate(id, Callers.caller(jwt));
+    uploads.terminate(id, caller());
     return Response.noContent().build();
+  }
+
+  /**
+   * The caller: a signed-in user, or a processor whose request carries its group's callback token;
+   * anyone else is 401.
+   */
+  private Caller caller() {
+    if (callbackToken != null || resultGroup != null) {
+      if (resultGroup == null || callbackToken == null) {
+        throw new InvalidInputException("token", "a result upload URL carries both group and token");
+      }
+      return results.processorOf(resultGroup, callbackToken);
+    }
+    if (security.getUserPrincipal() == null) {
+      throw new NotAuthorizedException("Bearer");
+    }
+    return Callers.caller(jwt);
+  }
+
+  /** The new upload's URL; a result upload's keeps its group and token. */
+  private java.net.URI location(UploadView upload) {
+    jakarta.ws.rs.core.UriBuilder b = uri.getAbsolutePathBuilder().path(upload.id());
+    if (callbackToken != null) {
+      b.queryParam("group", resultGroup).queryParam("token", callbackToken);
+    }
+    return b.build();
   }
 
   /**
