@@ -49,9 +49,14 @@ public final class Groups {
     return Instant.ofEpochSecond(s - Math.floorMod(s, 2));
   }
 
+  /** The bytes of the small CSV {@link #send} uploads (and {@link #tar} puts in each entry, with one line). */
+  public static byte[] csv(String filename, int lines) {
+    return ("t,v\n" + (filename + ",1\n").repeat(lines)).getBytes(StandardCharsets.UTF_8);
+  }
+
   /** Uploads a small CSV with this timestamp; returns its file name. */
   public static String send(Api api, String token, String pool, String filename, Instant timestamp, int lines) {
-    byte[] bytes = ("t,v\n" + (filename + ",1\n").repeat(lines)).getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = csv(filename, lines);
     return idOf(upload(api, token, bytes, metadata("pool", pool, "filename", filename,
         "timestamp", timestamp.truncatedTo(ChronoUnit.MILLIS).toString())));
   }
@@ -68,7 +73,7 @@ public final class Groups {
     ByteArrayOutputStream tar = new ByteArrayOutputStream();
     try (TarArchiveOutputStream out = new TarArchiveOutputStream(tar)) {
       for (String name : entries.keySet().stream().sorted().toList()) {
-        byte[] body = ("t,v\n" + name + ",1\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = csv(name, 1);
         TarArchiveEntry e = new TarArchiveEntry(name);
         e.setSize(body.length);
         e.setModTime(java.util.Date.from(entries.get(name)));
