@@ -7,14 +7,17 @@ import org.dropcart.platform.domain.InvalidInputException;
 
 /**
  * What a user may do across Dropcart. {@code admin} runs the system; {@code user} works in the pools
- * they belong to. The name is what tokens carry in their {@code groups} claim.
+ * they belong to; {@code service} is a machine's account (FaaS workers, processors, operators'
+ * scripts) for the registry. The name is what tokens carry in their {@code groups} claim.
  */
 public enum Role {
   ADMIN,
-  USER;
+  USER,
+  SERVICE;
 
   public static final String ADMIN_NAME = "admin";
   public static final String USER_NAME = "user";
+  public static final String SERVICE_NAME = "service";
 
   /** The lower-case name used on the wire and in tokens. */
   public String wireName() {

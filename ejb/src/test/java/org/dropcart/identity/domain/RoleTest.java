@@ -37,6 +37,6 @@ class RoleTest {
   void rejectsUnknownNamesListingTheKnownOnes(String name) {
     assertThatThrownBy(() -> Role.fromWireName(name))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("role: must be one of admin, user");
+        .hasMessage("role: must be one of admin, user, service");
   }
 }

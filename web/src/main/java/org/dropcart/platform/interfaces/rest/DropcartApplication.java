@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationPath("api")
 @ApplicationScoped
 @LoginConfig(authMethod = "MP-JWT")
-@DeclareRoles({"admin", "user"})
+@DeclareRoles({"admin", "user", "service"})
 @OpenAPIDefinition(
     tags = {
       @Tag(name = "auth", description = "Accounts and access tokens"),

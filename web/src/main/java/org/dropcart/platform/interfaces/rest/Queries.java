@@ -20,6 +20,29 @@ public final class Queries {
     }
   }
 
+  public static Long longValue(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Long.valueOf(value.trim());
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(name, "must be a whole number");
+    }
+  }
+
+  /** An optional ISO-8601 duration ({@code PT30S}). */
+  public static java.time.Duration duration(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return java.time.Duration.parse(value.trim());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new InvalidInputException(name, "must be an ISO-8601 duration such as PT30S");
+    }
+  }
+
   /** An optional point in time: ISO-8601 or epoch milliseconds. */
   public static java.time.Instant instant(String name, String value) {
     return value == null || value.isBlank() ? null : org.dropcart.platform.domain.Timestamps.parse(name, value);
