@@ -24,11 +24,22 @@ public final class DropcartDeployment {
         .as(WebArchive.class);
   }
 
-  /** The data directory the Arquillian-managed servers share (see arquillian.xml). */
-  /** The port of the broker the test server embeds (dropcart.broker.port's default). */
-  public static int brokerPort() {
-    return 61616;
+  /**
+   * The port of the broker the test server embeds: a free one, chosen once per test JVM, so that
+   * two builds on one machine never share a broker (the default 61616 would join them).
+   */
+  public static synchronized int brokerPort() {
+    if (brokerPort == 0) {
+      try {
+        brokerPort = Launcher.freePort();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return brokerPort;
   }
+
+  private static int brokerPort;
 
   public static Path dataDirectory() {
     return work().resolve("data");
@@ -44,7 +55,11 @@ public final class DropcartDeployment {
       String filled =
           template
               .replace("@ARTEMIS_RAR@", Path.of(property("dropcart.test.runtime"), "artemis.rar").toString())
-              .replace("@BATCH_DB_URL@", "jdbc\\:h2\\:" + dataDir.toAbsolutePath().resolve("db/batch"));
+              .replace("@BATCH_DB_URL@", "jdbc\\:h2\\:" + dataDir.toAbsolutePath().resolve("db/batch"))
+          // As run.sh does for DROPCART_BROKER_PORT: the broker listens there, the adapter connects there.
+          + "\ncreate-system-properties dropcart.broker.port=" + brokerPort()
+          + "\ncreate-resource-adapter-config --property ConnectionParameters=host\\=127.0.0.1;port\\="
+          + brokerPort() + " artemis\n";
       Files.writeString(target, filled);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
