@@ -198,6 +198,22 @@ public class StorePipeline {
     }
   }
 
+  /**
+   * Stores one file that did not come over tus (an import's): validated like an upload's file,
+   * indexed, enlisted for grouping, its owner told. A file already stored under that name is taken
+   * as it is (a run again after a crash).
+   */
+  public StoredFile storeOne(NewFile file, long size, InputStream content) throws IOException {
+    StoredFile stored = storeFile(file, size, content);
+    catalog.makeDurable();
+    if (stored.hasContent()) {
+      grouping.enlist(stored.fileName(), stored.poolId(), stored.ownerId(), stored.clientId(), stored.displayName(),
+          stored.timestamp(), stored.size(), stored.sha256());
+    }
+    notifier.publish(UploadNotices.settled(stored));
+    return stored;
+  }
+
   /** Validates one file and stores it, or records why not; a file already settled is taken as it is. */
   private StoredFile storeFile(NewFile file, long size, InputStream content) throws IOException {
     Optional<StoredFile> settled = catalog.entry(file.fileName()).filter(f -> f.activity() != Activity.FAILED);

@@ -39,6 +39,9 @@ public class Messaging {
   /** Groups to hand to their pool's processor (one message per attempt). */
   public static final String DISPATCH_QUEUE = "DispatchQueue";
 
+  /** Imports for the download workers (fetch, unpack, store). */
+  public static final String IMPORT_QUEUE = "ImportQueue";
+
   /** Results of groups, for the members connected to each node (every node subscribes). */
   public static final String RESULT_TOPIC = "ResultTopic";
 

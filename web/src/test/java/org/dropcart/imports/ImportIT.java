@@ -1,0 +1,376 @@
+package org.dropcart.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dropcart.support.ProblemAssert.assertProblem;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.dropcart.support.Api;
+import org.dropcart.support.Api.Reply;
+import org.dropcart.support.DropcartDeployment;
+import org.dropcart.support.Eventually;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Imports against a real HTTP server started by the test: every archive format (made with Commons
+ * Compress and with the system's tar), a zip-slip archive, a decompression bomb, a truncated, a
+ * stalled, a slow and a cancelled download, a redirect loop, the cache, file URLs under the
+ * configured root, and the bad input of the API.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ImportIT {
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return DropcartDeployment.war();
+  }
+
+  @ArquillianResource private URL base;
+
+  private static final String PASSWORD = "import-password-1";
+  private static final Instant T1 = Instant.parse("2026-10-01T08:00:00Z");
+  private static final Instant T2 = Instant.parse("2026-10-01T08:09:00Z");
+
+  private HttpServer server;
+  private final Map<String, byte[]> served = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+
+  @BeforeEach
+  void startServer() throws Exception {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    server.createContext("/files/", exchange -> {
+      String name = exchange.getRequestURI().getPath().substring("/files/".length());
+      hits.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
+      byte[] body = served.get(name);
+      if (body == null) {
+        exchange.sendResponseHeaders(404, -1);
+      } else {
+        exchange.getResponseHeaders().add("ETag", "\"" + body.length + "\"");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+      }
+      exchange.close();
+    });
+    server.createContext("/loop/a", exchange -> redirect(exchange, "/loop/b"));
+    server.createContext("/loop/b", exchange -> redirect(exchange, "/loop/a"));
+    server.createContext("/truncated", exchange -> {
+      exchange.sendResponseHeaders(200, 10_000);
+      exchange.getResponseBody().write(new byte[5_000]);
+      exchange.getResponseBody().flush();
+      exchange.close();
+    });
+    server.createContext("/stalled", exchange -> {
+      exchange.sendResponseHeaders(200, 5_000);
+      exchange.getResponseBody().write(new byte[1_000]);
+      exchange.getResponseBody().flush();
+      sleep(10_000);
+      exchange.close();
+    });
+    server.createContext("/slow/", exchange -> {
+      int mb = 3;
+      exchange.sendResponseHeaders(200, mb * 1024L * 1024);
+      byte[] chunk = new byte[256 * 1024];
+      java.util.Arrays.fill(chunk, (byte) 'x');
+      try (OutputStream out = exchange.getResponseBody()) {
+        for (int i = 0; i < mb * 4; i++) {
+          out.write(chunk);
+          out.flush();
+          sleep(250);
+        }
+      } catch (java.io.IOException gone) {
+        // the import was cancelled: Dropcart hung up
+      }
+      exchange.close();
+    });
+    server.start();
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.stop(0);
+  }
+
+  private static void redirect(HttpExchange exchange, String to) throws java.io.IOException {
+    exchange.getResponseHeaders().add("Location", to);
+    exchange.sendResponseHeaders(302, -1);
+    exchange.close();
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  private static Reply start(Api api, String token, String url, String pool, boolean unarchive, String timestamp) {
+    return api.post("api/imports", "{\"url\":\"" + url + "\",\"pool\":\"" + pool + "\",\"unarchive\":" + unarchive
+        + (timestamp == null ? "" : ",\"timestamp\":\"" + timestamp + "\"") + "}", token);
+  }
+
+  private static JsonObject awaitEnd(Api api, String token, String id) {
+    return Eventually.await("import " + id + " to end", Duration.ofSeconds(60),
+        () -> api.get("api/imports/" + id, token).json(),
+        i -> List.of("done", "failed", "cancelled").contains(i.getString("status")));
+  }
+
+  private static JsonObject imported(Api api, String token, String url, String pool, boolean unarchive, String ts) {
+    Reply started = start(api, token, url, pool, unarchive, ts);
+    assertThat(started.status()).as(started.toString()).isEqualTo(202);
+    assertThat(started.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(started.json().getString("id")));
+    return awaitEnd(api, token, started.json().getString("id"));
+  }
+
+  /** The stored files of an import: path in the archive → the file's listing. */
+  private static Map<String, JsonObject> files(Api api, String token, JsonObject imp) {
+    return api.get("api/imports/" + imp.getString("id") + "/files?size=500", token).json().getJsonArray("items")
+        .stream().map(v -> v.asJsonObject())
+        .collect(Collectors.toMap(f -> f.getJsonObject("metaData").getString("path"), f -> f));
+  }
+
+  private static byte[] tar(Map<String, Instant> entries) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream out = new TarArchiveOutputStream(bytes)) {
+      for (var e : entries.entrySet()) {
+        byte[] body = content(e.getKey());
+        TarArchiveEntry t = new TarArchiveEntry(e.getKey(), true);
+        t.setSize(body.length);
+        t.setModTime(java.util.Date.from(e.getValue()));
+        out.putArchiveEntry(t);
+        out.write(body);
+        out.closeArchiveEntry();
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  private static byte[] content(String name) {
+    return ("t,v\n" + (name + ",1\n").repeat(50)).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] compress(byte[] plain, boolean gzip) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (OutputStream out = gzip ? new GzipCompressorOutputStream(bytes) : new BZip2CompressorOutputStream(bytes)) {
+      out.write(plain);
+    }
+    return bytes.toByteArray();
+  }
+
+  private void assertStored(Api api, String token, JsonObject imp, Map<String, Instant> expected) {
+    assertThat(imp.getString("status")).as(imp.toString()).isEqualTo("done");
+    Map<String, JsonObject> got = files(api, token, imp);
+    assertThat(got.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+    for (var e : expected.entrySet()) {
+      JsonObject f = got.get(e.getKey());
+      assertThat(f.getString("activity")).isEqualTo("STORED");
+      assertThat(Instant.parse(f.getString("timestamp"))).isEqualTo(e.getValue());
+      assertThat(api.getBytes("api/file/" + f.getString("fileName"), token).body()).isEqualTo(content(e.getKey()));
+    }
+  }
+
+  @Test
+  void everyArchiveFormatBecomesFilesOfThePoolWithTheEntriesMtimes() throws Exception {
+    Api api = new Api(base);
+    String admin = api.adminToken();
+    String name = Api.uniqueName("importer");
+    String token = api.signUp(name, PASSWORD);
+    String pool = api.poolWith(admin, name);
+    Map<String, Instant> entries = Map.of("data/a.csv", T1, "data/b.csv", T2, "c.csv", T2);
+    byte[] tar = tar(entries);
+    served.put("x.tar", tar);
+    served.put("x.tar.gz", compress(tar, true));
+    served.put("x.tbz2", compress(tar, false));
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+    try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(zipped)) {
+      for (var e : entries.entrySet()) {
+        ZipArchiveEntry z = new ZipArchiveEntry(e.getKey());
+        z.setTime(e.getValue().toEpochMilli());
+        zip.putArchiveEntry(z);
+        zip.write(content(e.getKey()));
+        zip.closeArchiveEntry();
+      }
+    }
+    served.put("x.zip", zipped.toByteArray());
+    for (String file : List.of("x.tar", "x.tar.gz", "x.tbz2", "x.zip")) {
+      assertStored(api, token, imported(api, token, url("/files/" + file), pool, true, null), entries);
+    }
+
+    // The system's tar and gzip, as an operator would make the archive.
+    Path work = Files.createTempDirectory("import-src");
+    for (var e : entries.entrySet()) {
+      Path f = work.resolve(e.getKey());
+      Files.createDirectories(f.getParent());
+      Files.write(f, content(e.getKey()));
+      Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.from(e.getValue()));
+    }
+    Process tarred = new ProcessBuilder("tar", "-czf", work.resolve("sys.tgz").toString(), "-C", work.toString(),
+        "data", "c.csv").inheritIO().start();
+    assertThat(tarred.waitFor()).isZero();
+    served.put("sys.tgz", Files.readAllBytes(work.resolve("sys.tgz")));
+    assertStored(api, token, imported(api, token, url("/files/sys.tgz"), pool, true, null), entries);
+
+    // One compressed file; a file kept as it is; a timestamp given for all.
+    served.put("report.csv.gz", compress(content("report.csv"), true));
+    JsonObject gz = imported(api, token, url("/files/report.csv.gz"), pool, true, "2026-10-02T00:00:00Z");
+    assertStored(api, token, gz, Map.of("report.csv", Instant.parse("2026-10-02T00:00:00Z")));
+    JsonObject kept = imported(api, token, url("/files/x.zip"), pool, false, "2026-10-03T00:00:00Z");
+    assertThat(kept.getString("status")).isEqualTo("done");
+    JsonObject whole = files(api, token, kept).get("x.zip");
+    assertThat(whole.getJsonNumber("size").longValue()).isEqualTo(zipped.size());
+
+    // The stored files are the pool's, grouped like uploads.
+    String pooled = api.get("api/pools/" + pool + "/files?size=500", token).body();
+    assertThat(pooled).contains(files(api, token, gz).get("report.csv").getString("fileName"));
+  }
+
+  @Test
+  void badArchivesAndBadDownloadsFailWithTheReasonAndKeepNothing() throws Exception {
+    Api api = new Api(base);
+    String admin = api.adminToken();
+    String name = Api.uniqueName("careful");
+    String token = api.signUp(name, PASSWORD);
+    String pool = api.poolWith(admin, name);
+
+    ByteArrayOutputStream slip = new ByteArrayOutputStream();
+    try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(slip)) {
+      zip.putArchiveEntry(new ZipArchiveEntry("fine.csv"));
+      zip.write(content("fine.csv"));
+      zip.closeArchiveEntry();
+      zip.putArchiveEntry(new ZipArchiveEntry("../../../../tmp/evil.sh"));
+      zip.write("rm -rf /".getBytes(StandardCharsets.UTF_8));
+      zip.closeArchiveEntry();
+    }
+    served.put("slip.zip", slip.toByteArray());
+    JsonObject slipped = imported(api, token, url("/files/slip.zip"), pool, true, null);
+    assertThat(slipped.getString("status")).isEqualTo("failed");
+    assertThat(slipped.getString("reason")).contains("zip-slip");
+    assertThat(slipped.getInt("filesStored")).isZero();
+
+    ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+    try (OutputStream gz = new GzipCompressorOutputStream(bomb)) {
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 64; i++) {
+        gz.write(zeros);
+      }
+    }
+    served.put("bomb.tar.gz", bomb.toByteArray());
+    JsonObject bombed = imported(api, token, url("/files/bomb.tar.gz"), pool, true, null);
+    assertThat(bombed.getString("status")).isEqualTo("failed");
+    assertThat(bombed.getString("reason")).contains("bomb");
+
+    JsonObject truncated = imported(api, token, url("/truncated"), pool, false, null);
+    assertThat(truncated.getString("status")).isEqualTo("failed");
+    assertThat(truncated.getString("reason")).contains("truncated");
+    JsonObject stalled = imported(api, token, url("/stalled"), pool, false, null);
+    assertThat(stalled.getString("status")).isEqualTo("failed");
+    assertThat(stalled.getString("reason")).containsAnyOf("stalled", "truncated");
+    JsonObject loop = imported(api, token, url("/loop/a"), pool, false, null);
+    assertThat(loop.getString("status")).isEqualTo("failed");
+    assertThat(loop.getString("reason")).contains("loop");
+    JsonObject missing = imported(api, token, url("/files/none.tar"), pool, true, null);
+    assertThat(missing.getString("reason")).contains("HTTP 404");
+    JsonObject unreachable = imported(api, token, "http://127.0.0.1:1/x.tar", pool, true, null);
+    assertThat(unreachable.getString("reason")).contains("could not be reached");
+
+    // Nothing of any of them reached the pool.
+    assertThat(api.get("api/pools/" + pool + "/files", token).json().getInt("total")).isZero();
+  }
+
+  @Test
+  void progressCacheCancelAndFileUrls() throws Exception {
+    Api api = new Api(base);
+    String admin = api.adminToken();
+    String name = Api.uniqueName("watcher");
+    String token = api.signUp(name, PASSWORD);
+    String pool = api.poolWith(admin, name);
+
+    // A slow download shows its progress, and ends done.
+    Reply slow = start(api, token, url("/slow/one.bin"), pool, false, null);
+    String slowId = slow.json().getString("id");
+    JsonObject moving = Eventually.await("bytes arriving", Duration.ofSeconds(30),
+        () -> api.get("api/imports/" + slowId, token).json(),
+        i -> i.getString("status").equals("downloading") && i.getJsonNumber("bytes").longValue() > 0);
+    assertThat(moving.getJsonNumber("totalBytes").longValue()).isEqualTo(3L * 1024 * 1024);
+    assertThat(awaitEnd(api, token, slowId).getString("status")).isEqualTo("done");
+
+    // Cancelled while downloading: nothing stored, and it stays cancelled.
+    String cancelId = start(api, token, url("/slow/two.bin"), pool, false, null).json().getString("id");
+    Eventually.await("the second download going", Duration.ofSeconds(30),
+        () -> api.get("api/imports/" + cancelId, token).json(), i -> i.getString("status").equals("downloading"));
+    Reply cancelled = api.delete("api/imports/" + cancelId, token);
+    assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+    assertThat(cancelled.json().getString("status")).isEqualTo("cancelled");
+    Thread.sleep(1500);
+    JsonObject after = api.get("api/imports/" + cancelId, token).json();
+    assertThat(after.getString("status")).isEqualTo("cancelled");
+    assertThat(after.getInt("filesStored")).isZero();
+    assertProblem(api.delete("api/imports/" + cancelId, token), 409, "import-finished");
+    assertProblem(api.delete("api/imports/" + slowId, token), 409, "import-finished");
+
+    // The same URL again within the cache's time: not downloaded again.
+    served.put("cached.tar", tar(Map.of("k.csv", T1)));
+    assertThat(imported(api, token, url("/files/cached.tar"), pool, true, null).getBoolean("fromCache")).isFalse();
+    JsonObject again = imported(api, token, url("/files/cached.tar"), pool, true, null);
+    assertThat(again.getString("status")).isEqualTo("done");
+    assertThat(again.getBoolean("fromCache")).isTrue();
+    assertThat(hits.get("cached.tar").get()).isEqualTo(1);
+
+    // file: URLs under the configured root only.
+    Path root = Files.createDirectories(DropcartDeployment.work().resolve("import-root"));
+    Path local = Files.write(root.resolve("local-" + Api.uniqueName("f") + ".tar"), tar(Map.of("l.csv", T2)));
+    assertStored(api, token, imported(api, token, local.toUri().toString(), pool, true, null), Map.of("l.csv", T2));
+    Path outside = Files.write(DropcartDeployment.work().resolve("outside.tar"), tar(Map.of("o.csv", T2)));
+    assertProblem(start(api, token, outside.toUri().toString(), pool, true, null), 403, "file-root-refused");
+    assertProblem(start(api, token, root.resolve("../outside.tar").toUri().toString(), pool, true, null), 403,
+        "file-root-refused");
+
+    // Bad input, each with its problem.
+    assertProblem(start(api, token, "ftp://example.org/x.tar", pool, true, null), 400, "invalid-input");
+    assertProblem(start(api, token, "http://exa mple.org/x", pool, true, null), 400, "invalid-input");
+    assertProblem(start(api, token, "s3://bucket/key", pool, true, null), 400, "invalid-input");
+    assertProblem(api.post("api/imports", "{\"url\":\"" + url("/files/x") + "\"}", token), 400, "invalid-input");
+    assertProblem(api.post("api/imports", "not json", token), 400, "malformed-json");
+    String foreign = api.poolWith(admin);
+    assertProblem(start(api, token, url("/files/cached.tar"), foreign, true, null), 403, "not-a-member");
+    assertProblem(api.get("api/imports/nope", token), 404, "unknown-import");
+    String other = api.signUp(Api.uniqueName("other"), PASSWORD);
+    assertProblem(api.get("api/imports/" + slowId, other), 404, "unknown-import");
+    assertProblem(api.get("api/imports", null), 401, "unauthenticated");
+    assertThat(api.get("api/imports", token).json().getInt("total")).isGreaterThanOrEqualTo(5);
+  }
+}
