@@ -373,4 +373,48 @@ class ImportIT {
     assertProblem(api.get("api/imports", null), 401, "unauthenticated");
     assertThat(api.get("api/imports", token).json().getInt("total")).isGreaterThanOrEqualTo(5);
   }
+
+  @Test
+  void aGitRepositoryAtATagBecomesFilesStampedWithItsCommitTime() throws Exception {
+    Api api = new Api(base);
+    String admin = api.adminToken();
+    String name = Api.uniqueName("gitter");
+    String token = api.signUp(name, PASSWORD);
+    String pool = api.poolWith(admin, name);
+    Path root = Files.createDirectories(DropcartDeployment.work().resolve("import-root"));
+    Path work = Files.createTempDirectory("git-src");
+    git(work, "init", "-q", "-b", "main");
+    Files.createDirectories(work.resolve("data"));
+    Files.write(work.resolve("data/a.csv"), content("data/a.csv"));
+    Files.write(work.resolve("c.csv"), content("c.csv"));
+    git(work, "add", "-A");
+    git(work, "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false", "commit", "-q",
+        "--date=2026-09-30T12:00:00Z", "-m", "data");
+    git(work, "tag", "v1");
+    Files.write(work.resolve("c.csv"), "changed later".getBytes(StandardCharsets.UTF_8));
+    git(work, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-am", "later");
+    Path bare = root.resolve(Api.uniqueName("repo") + ".git");
+    git(root, "clone", "-q", "--bare", work.toString(), bare.toString());
+    Instant committed = Instant.ofEpochSecond(Long.parseLong(gitOut(bare, "log", "-1", "--format=%ct", "v1").trim()));
+
+    JsonObject imp = imported(api, token, "git+" + bare.toUri() + "#v1", pool, false, null);
+    assertStored(api, token, imp, Map.of("data/a.csv", committed, "c.csv", committed));
+    assertThat(imported(api, token, "git+" + bare.toUri() + "#no-such-tag", pool, false, null).getString("reason"))
+        .contains("no-such-tag");
+    assertProblem(start(api, token, "git+" + work.toUri(), pool, false, null), 403, "file-root-refused");
+    assertProblem(start(api, token, "git+ssh://git@example.org/x.git", pool, false, null), 400, "invalid-input");
+  }
+
+  private static void git(Path in, String... args) throws Exception {
+    gitOut(in, args);
+  }
+
+  private static String gitOut(Path in, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of("git"));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).directory(in.toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(command + ": " + out).isZero();
+    return out;
+  }
 }

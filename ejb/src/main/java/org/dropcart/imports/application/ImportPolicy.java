@@ -24,6 +24,32 @@ import org.dropcart.platform.domain.InvalidInputException;
 @ApplicationScoped
 public class ImportPolicy {
   private static final Set<String> HTTP = Set.of("http", "https");
+  private static final Set<String> GIT = Set.of("git", "git+http", "git+https", "git+ssh", "git+file");
+
+  /** Whether the URL names a git repository ({@code git://…}, {@code git+https://…#ref}, …). */
+  public static boolean isGit(URI url) {
+    return url.getScheme() != null && GIT.contains(url.getScheme().toLowerCase(Locale.ROOT));
+  }
+
+  /** The repository to clone: the URL without its {@code git+} prefix and its {@code #ref}. */
+  public static URI gitRepository(URI url) {
+    String text = url.toString();
+    int hash = text.indexOf('#');
+    String bare = hash < 0 ? text : text.substring(0, hash);
+    if (bare.regionMatches(true, 0, "git+", 0, 4)) {
+      bare = bare.substring(4);
+    }
+    if (bare.regionMatches(true, 0, "ssh:", 0, 4)) {
+      throw new InvalidInputException("url", "git over ssh needs keys Dropcart does not hold; use git+https");
+    }
+    return URI.create(bare);
+  }
+
+  /** The ref a git URL names after {@code #}, or null for the default branch. */
+  public static String gitRef(URI url) {
+    String fragment = url.getFragment();
+    return fragment == null || fragment.isBlank() ? null : fragment;
+  }
 
   @Inject private ImportSettings settings;
 
@@ -61,10 +87,25 @@ public class ImportPolicy {
       filePath(url);
       return url;
     }
-    if (scheme.equals("s3") || scheme.equals("git")) {
-      throw new InvalidInputException("url", scheme + ":// imports are not available in this version; use http(s) or file");
+    if (GIT.contains(scheme)) {
+      URI repository = gitRepository(url);
+      if (repository.getScheme().equals("file")) {
+        fileRoot(repository, true);
+      } else if (repository.getHost() == null || repository.getHost().isBlank()) {
+        throw new InvalidInputException("url", "has no host");
+      } else {
+        try {
+          requireAddress(repository);
+        } catch (ImportRefused e) {
+          throw new ForbiddenException("private-address", e.getMessage());
+        }
+      }
+      return url;
     }
-    throw new InvalidInputException("url", "must be an http, https or file URL");
+    if (scheme.equals("s3")) {
+      throw new InvalidInputException("url", "s3:// imports are not available in this version; use http(s), file or git");
+    }
+    throw new InvalidInputException("url", "must be an http, https, file or git URL (git://, git+https://, git+file://)");
   }
 
   /** Checks one hop of a download (the URL or a redirect) against the scheme and address policy. */
@@ -73,6 +114,11 @@ public class ImportPolicy {
     if (!HTTP.contains(scheme)) {
       throw new ImportRefused("a redirect to a " + scheme + " URL is not followed");
     }
+    requireAddress(hop);
+  }
+
+  /** Refuses a host on a loopback, private or link-local address unless they are allowed. */
+  public void requireAddress(URI hop) throws ImportRefused {
     if (settings.allowPrivate()) {
       return;
     }
@@ -91,6 +137,11 @@ public class ImportPolicy {
 
   /** The file a {@code file:} URL names, if it lies under a configured root; 403 {@code file-root-refused} otherwise. */
   public Path filePath(URI url) {
+    return fileRoot(url, false);
+  }
+
+  /** As {@link #filePath}, for a regular file or (a git repository) a directory. */
+  public Path fileRoot(URI url, boolean directory) {
     Path asked;
     try {
       asked = Path.of(url);
@@ -109,7 +160,8 @@ public class ImportPolicy {
       for (Path root : settings.fileRoots()) {
         try {
           // Real paths on both sides: a symlink under a root that points elsewhere leads nowhere.
-          if (Files.isDirectory(root) && real.startsWith(root.toRealPath()) && Files.isRegularFile(real)) {
+          if (Files.isDirectory(root) && real.startsWith(root.toRealPath())
+              && (directory ? Files.isDirectory(real) : Files.isRegularFile(real))) {
             return real;
           }
         } catch (IOException ignored) {

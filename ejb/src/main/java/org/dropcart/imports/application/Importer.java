@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.dropcart.file.application.NewFile;
 import org.dropcart.imports.domain.EntryPath;
+import org.dropcart.imports.domain.GitRepositories;
 import org.dropcart.imports.domain.Import;
 import org.dropcart.imports.domain.ImportRefused;
 import org.dropcart.imports.domain.Unpacker;
@@ -44,6 +46,7 @@ public class Importer {
   @Inject private ImportPolicy policy;
   @Inject private ImportSettings settings;
   @Inject private Unpacker unpacker;
+  @Inject private GitRepositories git;
   @Inject private StorePipeline pipeline;
   @Inject private Clock clock;
 
@@ -56,6 +59,10 @@ public class Importer {
     Path scratch = settings.volume().resolve("work").resolve(importId);
     try {
       Files.createDirectories(scratch);
+      if (ImportPolicy.isGit(i.url())) {
+        importTree(i, scratch);
+        return;
+      }
       ImportCache.Local local = local(i, scratch);
       if (local == null || !ledger.unpacking(importId, local.size(), local.cached())) {
         return; // cancelled
@@ -98,6 +105,50 @@ public class Importer {
     } finally {
       deleteQuietly(scratch);
     }
+  }
+
+  /** A git repository: cloned, its tree at the ref checked whole, then each file stored. */
+  private void importTree(Import i, Path scratch) throws IOException, ImportRefused {
+    String id = i.id();
+    if (!ledger.downloading(id, null)) {
+      return;
+    }
+    URI repository = ImportPolicy.gitRepository(i.url());
+    if ("file".equals(repository.getScheme())) {
+      try {
+        repository = policy.fileRoot(repository, true).toUri();
+      } catch (RuntimeException refused) {
+        throw new ImportRefused(refused.getMessage());
+      }
+    } else {
+      policy.requireAddress(repository);
+    }
+    Path clone = scratch.resolve("repository.git");
+    git.cloneInto(repository, clone, () -> {
+      if (ledger.toRun(id).isEmpty()) {
+        throw new ImportRefused("cancelled");
+      }
+    });
+    if (!ledger.unpacking(id, 0, false)) {
+      return;
+    }
+    String ref = ImportPolicy.gitRef(i.url());
+    Unpacker.Contents checked = git.walk(clone, ref, settings.limits(), null);
+    LOG.log(Level.FINE, "Import {0}: {1}, {2} files, checked", new Object[] {id, checked.format(), checked.files()});
+    if (ledger.toRun(id).isEmpty()) {
+      return;
+    }
+    int[] n = {0};
+    git.walk(clone, ref, settings.limits(), e -> {
+      n[0]++;
+      store(i, n[0], e, i.timestamp() != null ? i.timestamp() : e.modified());
+      if (n[0] % PROGRESS_EVERY == 0) {
+        ledger.stored(id, n[0]);
+      }
+    });
+    ledger.done(id, n[0]);
+    LOG.log(Level.INFO, "Import {0} of {1} ({2}): {3} file(s) stored",
+        new Object[] {id, i.url(), checked.format(), n[0]});
   }
 
   /** The bytes to import, on this node's disk; null when the import was cancelled meanwhile. */

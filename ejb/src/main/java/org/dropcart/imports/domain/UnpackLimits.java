@@ -13,12 +13,17 @@ public record UnpackLimits(int maxEntries, long maxBytes, int maxRatio) {
 
   /** Refuses {@code expanded} bytes out of an archive of {@code archiveSize} bytes when over a limit. */
   public void checkExpanded(long expanded, long archiveSize) throws ImportRefused {
-    if (expanded > maxBytes) {
-      throw new ImportRefused("the archive expands beyond " + maxBytes + " bytes (dropcart.imports.max-expanded)");
-    }
+    checkBytes(expanded);
     if (expanded > Math.max(archiveSize, 1) * (long) maxRatio && expanded > 1024 * 1024) {
       throw new ImportRefused("the archive expands more than " + maxRatio
           + " times its size (dropcart.imports.max-ratio): a decompression bomb");
+    }
+  }
+
+  /** Refuses more than {@code maxBytes} in all. */
+  public void checkBytes(long expanded) throws ImportRefused {
+    if (expanded > maxBytes) {
+      throw new ImportRefused("the archive expands beyond " + maxBytes + " bytes (dropcart.imports.max-expanded)");
     }
   }
 

@@ -20,6 +20,12 @@ public interface Unpacker {
     void accept(Entry entry) throws IOException, ImportRefused;
   }
 
+  /** Told of work so far; throws to stop (the import was cancelled). */
+  @FunctionalInterface
+  interface Progress {
+    void check() throws ImportRefused;
+  }
+
   /** What a pass found: the format, the files and their expanded bytes. */
   record Contents(String format, int files, long bytes) {}
 

@@ -27,7 +27,7 @@ class ImportPolicyTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"ftp://example.org/x", "mailto:a@b", "x", "http:///nohost", "http://exa mple.org/",
-      "s3://bucket/key", "git://example.org/repo.git"})
+      "s3://bucket/key", "git+ssh://git@example.org/repo.git", "git+https:///nohost.git"})
   void refusesWhatItCannotFetch(String url) {
     assertThatThrownBy(() -> policy(true, "").requireAllowed(url)).isInstanceOf(InvalidInputException.class);
   }
@@ -40,6 +40,22 @@ class ImportPolicyTest {
     assertThatThrownBy(() -> policy(false, "").requireAllowed(url)).isInstanceOf(ForbiddenException.class)
         .hasMessageContaining("private");
     assertThatThrownBy(() -> policy(false, "").requireHop(URI.create(url))).isInstanceOf(ImportRefused.class);
+  }
+
+  @Test
+  void gitUrlsNameARepositoryAndARef() throws Exception {
+    URI url = policy(true, "").requireAllowed("git+https://example.org/team/data.git#v1.2");
+    assertThat(ImportPolicy.isGit(url)).isTrue();
+    assertThat(ImportPolicy.gitRepository(url)).isEqualTo(URI.create("https://example.org/team/data.git"));
+    assertThat(ImportPolicy.gitRef(url)).isEqualTo("v1.2");
+    assertThat(ImportPolicy.gitRef(URI.create("git://example.org/x.git"))).isNull();
+    assertThatThrownBy(() -> policy(false, "").requireAllowed("git+http://127.0.0.1/x.git"))
+        .isInstanceOf(ForbiddenException.class);
+    Path repo = Files.createDirectories(dir.resolve("repos/x.git"));
+    assertThatThrownBy(() -> policy(true, "").requireAllowed("git+" + repo.toUri()))
+        .isInstanceOf(ForbiddenException.class);
+    assertThat(policy(true, dir.resolve("repos").toString()).requireAllowed("git+" + repo.toUri() + "#main"))
+        .isNotNull();
   }
 
   @Test
