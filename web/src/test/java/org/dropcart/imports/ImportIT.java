@@ -362,7 +362,7 @@ class ImportIT {
     // Bad input, each with its problem.
     assertProblem(start(api, token, "ftp://example.org/x.tar", pool, true, null), 400, "invalid-input");
     assertProblem(start(api, token, "http://exa mple.org/x", pool, true, null), 400, "invalid-input");
-    assertProblem(start(api, token, "s3://bucket/key", pool, true, null), 400, "invalid-input");
+    assertProblem(start(api, token, "s3:///no-bucket", pool, true, null), 400, "invalid-input");
     assertProblem(api.post("api/imports", "{\"url\":\"" + url("/files/x") + "\"}", token), 400, "invalid-input");
     assertProblem(api.post("api/imports", "not json", token), 400, "malformed-json");
     String foreign = api.poolWith(admin);
@@ -416,5 +416,50 @@ class ImportIT {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor()).as(command + ": " + out).isZero();
     return out;
+  }
+
+  @Test
+  void anObjectOfAnS3CompatibleStoreIsFetchedWithSignedRequests() throws Exception {
+    Api api = new Api(base);
+    String admin = api.adminToken();
+    String name = Api.uniqueName("s3user");
+    String token = api.signUp(name, PASSWORD);
+    String pool = api.poolWith(admin, name);
+    Map<String, Instant> entries = Map.of("s3/a.csv", T1, "s3/b.csv", T2);
+    byte[] object = compress(tar(entries), true);
+    java.util.List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    String key = "runs/" + Api.uniqueName("run") + ".tar.gz"; // new each run: never in the import cache yet
+    // A small S3-compatible store (path-style GetObject with ETag / If-None-Match), where the server expects it.
+    HttpServer s3 = HttpServer.create(new InetSocketAddress("127.0.0.1", DropcartDeployment.s3Port()), 0);
+    s3.createContext("/", exchange -> {
+      authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+      String path = exchange.getRequestURI().getPath();
+      if (!path.equals("/lab-data/" + key)) {
+        byte[] error = "<?xml version=\"1.0\"?><Error><Code>NoSuchKey</Code><Message>no such key</Message></Error>"
+            .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/xml");
+        exchange.sendResponseHeaders(404, error.length);
+        exchange.getResponseBody().write(error);
+      } else {
+        exchange.getResponseHeaders().add("ETag", "\"run-7\"");
+        exchange.getResponseHeaders().add("Last-Modified", "Thu, 01 Oct 2026 08:00:00 GMT");
+        exchange.getResponseHeaders().add("Content-Type", "application/gzip");
+        exchange.sendResponseHeaders(200, object.length);
+        exchange.getResponseBody().write(object);
+      }
+      exchange.close();
+    });
+    s3.start();
+    try {
+      assertStored(api, token, imported(api, token, "s3://lab-data/" + key, pool, true, null), entries);
+      assertThat(authorizations).isNotEmpty().allMatch(a -> a.startsWith("AWS4-HMAC-SHA256 Credential="
+          + DropcartDeployment.S3_ACCESS_KEY + "/"));
+      JsonObject missing = imported(api, token, "s3://lab-data/runs/none.tar.gz", pool, true, null);
+      assertThat(missing.getString("status")).isEqualTo("failed");
+      assertThat(missing.getString("reason")).contains("404").contains("NoSuchKey");
+      assertProblem(start(api, token, "s3://lab-data", pool, true, null), 400, "invalid-input");
+    } finally {
+      s3.stop(0);
+    }
   }
 }

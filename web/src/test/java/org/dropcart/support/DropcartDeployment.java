@@ -41,6 +41,27 @@ public final class DropcartDeployment {
 
   private static int brokerPort;
 
+  /**
+   * The port the test server expects an S3-compatible store on ({@code dropcart.imports.s3.endpoint}),
+   * chosen once per test JVM: a test that imports from S3 serves it there.
+   */
+  public static synchronized int s3Port() {
+    if (s3Port == 0) {
+      try {
+        s3Port = Launcher.freePort();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return s3Port;
+  }
+
+  private static int s3Port;
+
+  /** The credentials the test server signs its S3 requests with. */
+  public static final String S3_ACCESS_KEY = "test-access-key";
+  public static final String S3_SECRET_KEY = "test-secret-key";
+
   public static Path dataDirectory() {
     return work().resolve("data");
   }
@@ -59,7 +80,10 @@ public final class DropcartDeployment {
           // As run.sh does for DROPCART_BROKER_PORT: the broker listens there, the adapter connects there.
           + "\ncreate-system-properties dropcart.broker.port=" + brokerPort()
           + "\ncreate-resource-adapter-config --property ConnectionParameters=host\\=127.0.0.1;port\\="
-          + brokerPort() + " artemis\n";
+          + brokerPort() + " artemis"
+          + "\ncreate-system-properties dropcart.imports.s3.endpoint=http\\://127.0.0.1\\:" + s3Port()
+          + ":dropcart.imports.s3.access-key=" + S3_ACCESS_KEY + ":dropcart.imports.s3.secret-key=" + S3_SECRET_KEY
+          + "\n";
       Files.writeString(target, filled);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -19,7 +19,7 @@ import org.dropcart.imports.domain.ImportRefused;
 import org.dropcart.imports.domain.RemoteFiles;
 
 /**
- * Downloads by URL, kept on the volume ({@code imports/cache/}): within {@code
+ * Downloads by URL (http, https, s3), kept on the volume ({@code imports/cache/}): within {@code
  * dropcart.imports.cache-ttl} of fetching, a URL is served from the copy without asking the
  * server; after that the copy is revalidated (If-None-Match / If-Modified-Since) and a 304 keeps it.
  * A new copy is written beside the old one and moved over it, so a reader never sees half a file.
@@ -28,6 +28,7 @@ import org.dropcart.imports.domain.RemoteFiles;
 public class ImportCache {
   @Inject private ImportLedger ledger;
   @Inject private RemoteFiles remote;
+  @Inject private org.dropcart.imports.domain.S3Objects s3;
   @Inject private ImportSettings settings;
   @Inject private ImportPolicy policy;
   @Inject private Clock clock;
@@ -48,7 +49,9 @@ public class ImportCache {
     RemoteFiles.Validators validators = held.filter(CachedDownload::revalidatable)
         .map(c -> new RemoteFiles.Validators(c.etag(), c.lastModified())).orElse(null);
     Path incoming = scratch.resolve("download");
-    RemoteFiles.Fetched got = remote.fetch(url, validators, incoming, policy::requireHop, progress);
+    RemoteFiles.Fetched got = "s3".equalsIgnoreCase(url.getScheme())
+        ? s3.fetch(url, validators, incoming, progress)
+        : remote.fetch(url, validators, incoming, policy::requireHop, progress);
     if (got.notModified()) {
       ledger.confirmCached(hash);
       return new Local(copy, name, Files.size(copy), true, held.get().lastModified());

@@ -103,9 +103,12 @@ public class ImportPolicy {
       return url;
     }
     if (scheme.equals("s3")) {
-      throw new InvalidInputException("url", "s3:// imports are not available in this version; use http(s), file or git");
+      if (url.getHost() == null || url.getHost().isBlank() || url.getPath() == null || url.getPath().length() < 2) {
+        throw new InvalidInputException("url", "an S3 URL is s3://bucket/key");
+      }
+      return url;
     }
-    throw new InvalidInputException("url", "must be an http, https, file or git URL (git://, git+https://, git+file://)");
+    throw new InvalidInputException("url", "must be an http, https, s3, file or git URL (git://, git+https://, git+file://)");
   }
 
   /** Checks one hop of a download (the URL or a redirect) against the scheme and address policy. */

@@ -62,6 +62,33 @@ public class ImportSettings {
         Integer.parseInt(text("dropcart.imports.max-ratio")));
   }
 
+  /** The S3-compatible endpoint to use instead of AWS's (MinIO, Ceph, …), if set. */
+  public java.util.Optional<java.net.URI> s3Endpoint() {
+    return optional("dropcart.imports.s3.endpoint").map(java.net.URI::create);
+  }
+
+  public String s3Region() {
+    return optional("dropcart.imports.s3.region").orElse("us-east-1");
+  }
+
+  /** Static credentials; empty: the SDK's default chain (environment, profile, instance role). */
+  public java.util.Optional<String> s3AccessKey() {
+    return optional("dropcart.imports.s3.access-key");
+  }
+
+  public java.util.Optional<String> s3SecretKey() {
+    return optional("dropcart.imports.s3.secret-key");
+  }
+
+  /** Path-style addressing (host/bucket/key), which S3-compatible stores need; by default when an endpoint is set. */
+  public boolean s3PathStyle() {
+    return optional("dropcart.imports.s3.path-style").map(Boolean::parseBoolean).orElse(s3Endpoint().isPresent());
+  }
+
+  private java.util.Optional<String> optional(String key) {
+    return config.getOptionalValue(key, String.class).map(String::trim).filter(v -> !v.isEmpty());
+  }
+
   private String text(String key) {
     return config.getValue(key, String.class).trim();
   }

@@ -27,7 +27,7 @@ class ImportPolicyTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"ftp://example.org/x", "mailto:a@b", "x", "http:///nohost", "http://exa mple.org/",
-      "s3://bucket/key", "git+ssh://git@example.org/repo.git", "git+https:///nohost.git"})
+      "s3://bucket", "s3://bucket/", "git+ssh://git@example.org/repo.git", "git+https:///nohost.git"})
   void refusesWhatItCannotFetch(String url) {
     assertThatThrownBy(() -> policy(true, "").requireAllowed(url)).isInstanceOf(InvalidInputException.class);
   }
