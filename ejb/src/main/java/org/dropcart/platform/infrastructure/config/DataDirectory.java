@@ -22,6 +22,25 @@ public final class DataDirectory {
     return Path.of(value).toAbsolutePath().normalize();
   }
 
+  /**
+   * The staging volume (uploads' partial files, carts): {@code dropcart.volume.path} (seed 004's
+   * {@code VOLUME_PATH}), by default {@code volume/} in the data directory; created when missing.
+   */
+  public static Path volume(Config config) {
+    return config.getOptionalValue("dropcart.volume.path", String.class)
+        .map(String::trim)
+        .filter(v -> !v.isEmpty())
+        .map(v -> {
+          Path dir = Path.of(v).toAbsolutePath().normalize();
+          try {
+            return Files.createDirectories(dir);
+          } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the staging volume " + dir, e);
+          }
+        })
+        .orElseGet(() -> subdirectory(config, "volume"));
+  }
+
   /** A sub-directory of the data directory, created (with its parents) when missing. */
   public static Path subdirectory(Config config, String name) {
     Path dir = root(config).resolve(name);

@@ -95,6 +95,8 @@ public class EmbeddedBroker {
         QueueConfiguration.of(Messaging.STORE_QUEUE).setRoutingType(RoutingType.ANYCAST));
     c.addQueueConfiguration(
         QueueConfiguration.of(Messaging.DISPATCH_QUEUE).setRoutingType(RoutingType.ANYCAST));
+    c.addQueueConfiguration(
+        QueueConfiguration.of(Messaging.CART_QUEUE).setRoutingType(RoutingType.ANYCAST));
     return c;
   }
 

@@ -39,6 +39,9 @@ public class Messaging {
   /** Groups to hand to their pool's processor (one message per attempt). */
   public static final String DISPATCH_QUEUE = "DispatchQueue";
 
+  /** Carts to stage (one message per cart). */
+  public static final String CART_QUEUE = "CartQueue";
+
   /** Results of groups, for the members connected to each node (every node subscribes). */
   public static final String RESULT_TOPIC = "ResultTopic";
 
