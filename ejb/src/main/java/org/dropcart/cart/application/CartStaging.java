@@ -19,6 +19,8 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -48,6 +50,8 @@ public class CartStaging {
   @Inject private CartSettings settings;
   @Inject private CartBundles bundles;
 
+  private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
+
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   private ManagedThreadFactory threads;
 
@@ -56,11 +60,24 @@ public class CartStaging {
     private static final long serialVersionUID = 1L;
   }
 
+  /** Stages the cart, unless it is not waiting or staging, or this node stages it already. */
   public void stage(String cartId) {
-    CartWork work = carts.startStaging(cartId).orElse(null);
-    if (work == null) {
+    if (!inProgress.add(cartId)) {
+      LOG.log(Level.FINE, "Cart {0} is being staged already", cartId);
       return;
     }
+    try {
+      CartWork work = carts.startStaging(cartId).orElse(null);
+      if (work != null) {
+        stage(work);
+      }
+    } finally {
+      inProgress.remove(cartId);
+    }
+  }
+
+  private void stage(CartWork work) {
+    String cartId = work.cartId();
     CartSource source = sources.get();
     try {
       List<Long> sizes = inParallel(work, f -> withAttempts(f, () -> source.prepare(f, work.owner())));

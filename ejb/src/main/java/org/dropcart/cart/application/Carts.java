@@ -7,6 +7,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -141,9 +142,15 @@ public class Carts {
     return carts.find(cartId).isPresent();
   }
 
-  /** Ids of the carts a crash may have interrupted, in this status. */
+  /** Ids of the carts in this unfinished status. */
   public List<String> unfinished(CartStatus status) {
-    return carts.unfinished().stream().filter(c -> c.status() == status).map(Cart::id).toList();
+    return unfinished(status, Instant.MAX);
+  }
+
+  /** Ids of the carts in this unfinished status that last changed before {@code before} (a crash left them so). */
+  public List<String> unfinished(CartStatus status, Instant before) {
+    return carts.unfinished().stream().filter(c -> c.status() == status && c.updatedAt().isBefore(before))
+        .map(Cart::id).toList();
   }
 
   /** Bytes all carts but one hold on the volume. */

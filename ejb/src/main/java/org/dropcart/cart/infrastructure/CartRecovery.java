@@ -11,6 +11,8 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,10 +45,12 @@ public class CartRecovery {
   @Timeout
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void resume() {
-    List<String> staging = new java.util.ArrayList<>(carts.unfinished(CartStatus.WAITING));
-    staging.addAll(carts.unfinished(CartStatus.STAGING));
+    // Only what a stopped process left: carts this one took on since it started are in its hands.
+    Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+    List<String> staging = new java.util.ArrayList<>(carts.unfinished(CartStatus.WAITING, started));
+    staging.addAll(carts.unfinished(CartStatus.STAGING, started));
     staging.forEach(queue::enqueue);
-    boolean bundling = !carts.unfinished(CartStatus.BUNDLING).isEmpty();
+    boolean bundling = !carts.unfinished(CartStatus.BUNDLING, started).isEmpty();
     if (!staging.isEmpty() || bundling) {
       LOG.log(Level.INFO, "Resuming {0} carts to stage{1}",
           new Object[] {staging.size(), bundling ? " and the carts left bundling" : ""});
