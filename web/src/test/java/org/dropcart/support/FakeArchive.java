@@ -24,6 +24,25 @@ public final class FakeArchive implements AutoCloseable {
       return (byte) (seed + i % 251);
     }
 
+    /** The SHA-256 of the bytes, computed as they are generated. */
+    public String sha256() {
+      try {
+        java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+        byte[] buffer = new byte[64 * 1024];
+        for (long done = 0; done < size; ) {
+          int n = (int) Math.min(buffer.length, size - done);
+          for (int i = 0; i < n; i++) {
+            buffer[i] = at(done + i);
+          }
+          d.update(buffer, 0, n);
+          done += n;
+        }
+        return java.util.HexFormat.of().formatHex(d.digest());
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
     public byte[] bytes() {
       byte[] b = new byte[Math.toIntExact(size)];
       for (int i = 0; i < b.length; i++) {
