@@ -82,8 +82,7 @@ public class CartVolume {
   /** Bytes the volume has free for carts (what the file system says is usable). */
   public long usableSpace() {
     try {
-      Path root = Files.createDirectories(settings.root());
-      return Files.getFileStore(root).getUsableSpace();
+      return store().getUsableSpace();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the free space of " + settings.root(), e);
     }
@@ -92,10 +91,13 @@ public class CartVolume {
   /** The size of the file system the volume is on. */
   public long totalSpace() {
     try {
-      Path root = Files.createDirectories(settings.root());
-      return Files.getFileStore(root).getTotalSpace();
+      return store().getTotalSpace();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the size of " + settings.root(), e);
     }
+  }
+
+  private java.nio.file.FileStore store() throws IOException {
+    return Files.getFileStore(Files.createDirectories(settings.root()));
   }
 }

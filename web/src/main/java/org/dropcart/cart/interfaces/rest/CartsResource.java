@@ -21,7 +21,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -36,7 +37,7 @@ import org.dropcart.cart.application.CartSettings;
 import org.dropcart.cart.application.CartTar;
 import org.dropcart.cart.application.CartView;
 import org.dropcart.cart.application.Carts;
-import org.dropcart.file.interfaces.rest.ByteRange;
+import org.dropcart.file.interfaces.rest.Downloads;
 import org.dropcart.identity.interfaces.rest.Callers;
 import org.dropcart.platform.application.Caller;
 import org.dropcart.platform.domain.DropcartException;
@@ -169,33 +170,12 @@ public class CartsResource {
   /** The pre-bundled tar, whole or one byte range of it. */
   private Response bundle(CartDownload cart, String name, String range) throws java.io.IOException {
     long size = Files.size(cart.bundle());
-    ByteRange wanted = range == null ? null : ByteRange.parse(range, size);
-    if (wanted != null && !wanted.satisfiable()) {
+    Response.ResponseBuilder r = Downloads.ranged(
+        offset -> Channels.newInputStream(FileChannel.open(cart.bundle()).position(offset)), size, range);
+    if (r == null) {
       return Response.status(416).header("Content-Range", "bytes */" + size).build();
     }
-    long from = wanted == null ? 0 : wanted.first();
-    long length = wanted == null ? size : wanted.length();
-    StreamingOutput body = out -> {
-      try (InputStream in = Files.newInputStream(cart.bundle())) {
-        in.skipNBytes(from);
-        long left = length;
-        byte[] buffer = new byte[64 * 1024];
-        while (left > 0) {
-          int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-          if (n < 0) {
-            throw new java.io.EOFException("The tar of cart " + cart.uid() + " ended early");
-          }
-          out.write(buffer, 0, n);
-          left -= n;
-        }
-      }
-    };
-    Response.ResponseBuilder r = wanted == null ? Response.ok()
-        : Response.status(206).header("Content-Range", "bytes " + wanted.first() + "-" + wanted.last() + "/" + size);
-    return r.entity(body).type(MediaType.APPLICATION_OCTET_STREAM)
-        .header(HttpHeaders.CONTENT_LENGTH, length)
-        .header("Accept-Ranges", "bytes")
-        .header("Content-Disposition", TarNames.disposition(name)).build();
+    return r.type(MediaType.APPLICATION_OCTET_STREAM).header("Content-Disposition", TarNames.disposition(name)).build();
   }
 
   /** Who asks; with authentication required, someone must. */

@@ -5,8 +5,8 @@ package org.dropcart.file.interfaces.rest;
  * content's size. Several ranges, or a header this server does not understand, yield {@code null}:
  * the whole content is sent, which the RFC allows.
  */
-public record ByteRange(long first, long last, boolean satisfiable) {
-  public static ByteRange parse(String header, long size) {
+record ByteRange(long first, long last, boolean satisfiable) {
+  static ByteRange parse(String header, long size) {
     String h = header.trim();
     if (!h.regionMatches(true, 0, "bytes=", 0, 6) || h.indexOf(',') >= 0) {
       return null;
@@ -37,7 +37,7 @@ public record ByteRange(long first, long last, boolean satisfiable) {
     }
   }
 
-  public long length() {
+  long length() {
     return last - first + 1;
   }
 
