@@ -8,6 +8,7 @@ import static org.dropcart.support.Carts.head;
 import static org.dropcart.support.Carts.post;
 import static org.dropcart.support.Carts.status;
 
+import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import org.dropcart.support.Carts.FileId;
 import org.dropcart.support.Eventually;
 import org.dropcart.support.FakeArchive;
 import org.dropcart.support.FakeArchive.ArchiveFile;
+import org.dropcart.support.Groups;
 import org.dropcart.support.Launcher;
 import org.dropcart.support.Tus;
 import org.junit.jupiter.api.AfterAll;
@@ -64,7 +66,9 @@ class CartArchiveIT {
           "DROPCART_CARTS_AUTH", "none",
           "DROPCART_CARTS_FETCH_THREADS", "2",
           "DROPCART_CARTS_ARCHIVE_POLL", "PT0.2S",
-          "DROPCART_CARTS_CAPACITY", "100000");
+          "DROPCART_CARTS_CAPACITY", "100000",
+          "DROPCART_CARTS_HIGH_WATER", "50",
+          "DROPCART_CARTS_PURGE_INTERVAL", "off");
       Api api = SERVER.start(Launcher.freePort(), Launcher.freePort(), env, true);
 
       // Staged from tape, slow, and after a 500: all three verified and in the tar.
@@ -157,6 +161,28 @@ class CartArchiveIT {
       assertThat(list.status()).isEqualTo(200);
       assertThat(list.json().getJsonArray("items").stream().map(v -> v.asJsonObject().getString("uid")))
           .contains(a, c, e).doesNotContain(b, d);
+
+      // lru-purge brings carts under the high-water mark (50 of 100 kB): C, then A; E is within its buffer.
+      String admin = api.logIn("admin", "cart-archive-admin-password");
+      JsonObject run = Groups.runJob(api, admin, "lru-purge", "");
+      assertThat(Groups.stepExit(run, "purge-carts")).isEqualTo("PURGED 2 carts");
+      assertThat(head(api, c, null).status()).isEqualTo(404);
+      assertThat(head(api, a, null).status()).isEqualTo(404);
+      assertThat(head(api, e, null).status()).isEqualTo(204);
+
+      // Deleting a cart while a slow file is fetched stops the work and leaves nothing on the volume.
+      String doomed = UUID.randomUUID().toString();
+      post(api, doomed, body(null, new FileId(102, "slow", "md5", ""), new FileId(101, "fast", "md5", "")), null);
+      Eventually.await("staging", Duration.ofSeconds(30), () -> status(head(api, doomed, null)), "staging"::equals);
+      assertThat(api.delete("api/carts/" + doomed, null).status()).isEqualTo(200);
+      assertThat(head(api, doomed, null).status()).isEqualTo(404);
+      Eventually.await("the deleted cart's files gone once its slow fetch ends", Duration.ofSeconds(20), () -> {
+        try (var dirs = Files.list(volume.resolve("carts"))) {
+          return dirs.count();
+        } catch (java.io.IOException ex) {
+          throw new java.io.UncheckedIOException(ex);
+        }
+      }, n -> n == 1); // E's directory only
     }
   }
 

@@ -80,10 +80,10 @@ public class CartStaging {
     String cartId = work.cartId();
     CartSource source = sources.get();
     try {
-      List<Long> sizes = inParallel(work, f -> withAttempts(f, () -> source.prepare(f, work.owner())));
+      List<Long> sizes = inParallel(work, f -> withAttempts(work, f, () -> source.prepare(f, work.owner())));
       long total = sizes.stream().mapToLong(Long::longValue).sum();
       space.reserve(cartId, total, CartSpace.needed(total, work.files().size(), work.bundle()));
-      inParallel(work, f -> withAttempts(f, () -> fetch(work, f, source)));
+      inParallel(work, f -> withAttempts(work, f, () -> fetch(work, f, source)));
       if (carts.staged(cartId).orElse(null) == CartStatus.BUNDLING) {
         bundles.start(cartId);
       } else if (!carts.exists(cartId)) {
@@ -143,12 +143,16 @@ public class CartStaging {
     T apply(CartFile file) throws CartFileException, Gone;
   }
 
-  private <T> T withAttempts(CartFile file, Attempt<T> attempt) throws CartFileException {
+  /** Runs an attempt at the file again after an I/O failure, unless the cart is gone meanwhile. */
+  private <T> T withAttempts(CartWork work, CartFile file, Attempt<T> attempt) throws CartFileException, Gone {
     int attempts = settings.archiveAttempts();
     for (int i = 1; ; i++) {
       try {
         return attempt.run();
       } catch (IOException e) {
+        if (!carts.exists(work.cartId())) {
+          throw new Gone();
+        }
         if (i >= attempts) {
           throw new CartFileException(failed(file, "unreachable after " + attempts + " attempts: " + describe(e)), e);
         }
