@@ -112,7 +112,15 @@ class CartArchiveIT {
       Reply gone = awaitFinished(api, missing, null);
       assertThat(status(gone)).isEqualTo("error");
       assertThat(gone.header("X-Pacifica-Message").orElseThrow()).startsWith("Failed to pull file(999");
-      for (String id : new String[] {wrong, missing}) {
+      archive.put("short", new ArchiveFile(1000, (byte) 5, 0, 0, 0));
+      archive.announce("short", 1500);
+      String cut = UUID.randomUUID().toString();
+      post(api, cut, body(null, new FileId("short", "s", "md5", "")), null);
+      Reply shortened = awaitFinished(api, cut, null);
+      assertThat(status(shortened)).isEqualTo("error");
+      assertThat(shortened.header("X-Pacifica-Message").orElseThrow())
+          .startsWith("Failed to pull file(short").contains("got 1000 bytes where 1500 were announced");
+      for (String id : new String[] {wrong, missing, cut}) {
         assertThat(api.delete("api/carts/" + id, null).status()).isEqualTo(200);
       }
 

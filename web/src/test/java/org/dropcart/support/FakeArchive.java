@@ -54,6 +54,7 @@ public final class FakeArchive implements AutoCloseable {
 
   private final HttpServer server;
   private final Map<String, ArchiveFile> files = new ConcurrentHashMap<>();
+  private final Map<String, Long> announced = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> heads = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> failed = new ConcurrentHashMap<>();
   private final AtomicInteger gets = new AtomicInteger();
@@ -73,6 +74,11 @@ public final class FakeArchive implements AutoCloseable {
 
   public void put(String id, ArchiveFile file) {
     files.put(id, file);
+  }
+
+  /** Makes HEAD announce another size for the file than GET sends. */
+  public void announce(String id, long size) {
+    announced.put(id, size);
   }
 
   /** The most GETs that were running at one time. */
@@ -104,7 +110,7 @@ public final class FakeArchive implements AutoCloseable {
         case "HEAD" -> {
           boolean disk = heads.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet() > f.tapeHeads();
           x.getResponseHeaders().add("X-Pacifica-File-Storage-Media", disk ? "disk" : "tape");
-          x.getResponseHeaders().add("X-Content-Length", Long.toString(f.size()));
+          x.getResponseHeaders().add("X-Content-Length", Long.toString(announced.getOrDefault(id, f.size())));
           x.getResponseHeaders().add("X-Pacifica-Messsage", "File was found");
           x.getResponseHeaders().add("Last-Modified", "Sun, 06 Nov 1994 08:49:37 GMT");
           x.sendResponseHeaders(200, -1);

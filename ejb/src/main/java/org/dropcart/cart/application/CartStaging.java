@@ -18,7 +18,9 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
@@ -34,7 +36,7 @@ import org.dropcart.cart.domain.HashType;
 
 /**
  * Stages a cart: asks the source for every file (its size), reserves the space, fetches the files
- * onto the volume at most {@code dropcart.carts.fetch-threads} at a time, verifying each hash, and
+ * onto the volume at most {@code dropcart.carts.fetch-threads} at a time, verifying each size and hash, and
  * hands a pre-bundled cart to the {@code cart-bundle} job. The first file that cannot be had puts
  * the cart in error with a message naming it. Runs outside any transaction: each status change is
  * a short one of {@link Carts}. A cart deleted meanwhile stops at the next file.
@@ -83,7 +85,11 @@ public class CartStaging {
       List<Long> sizes = inParallel(work, f -> withAttempts(work, f, () -> source.prepare(f, work.owner())));
       long total = sizes.stream().mapToLong(Long::longValue).sum();
       space.reserve(cartId, total, CartSpace.needed(total, work.files().size(), work.bundle()));
-      inParallel(work, f -> withAttempts(work, f, () -> fetch(work, f, source)));
+      Map<CartFile, Long> announced = new IdentityHashMap<>();
+      for (int i = 0; i < sizes.size(); i++) {
+        announced.put(work.files().get(i), sizes.get(i));
+      }
+      inParallel(work, f -> withAttempts(work, f, () -> fetch(work, f, source, announced.get(f))));
       if (carts.staged(cartId).orElse(null) == CartStatus.BUNDLING) {
         bundles.start(cartId);
       } else if (!carts.exists(cartId)) {
@@ -100,7 +106,8 @@ public class CartStaging {
     }
   }
 
-  private long fetch(CartWork work, CartFile file, CartSource source) throws CartFileException, IOException {
+  private long fetch(CartWork work, CartFile file, CartSource source, long announced)
+      throws CartFileException, IOException {
     Path target = volume.staged(work.cartId(), file.path());
     Files.createDirectories(target.getParent());
     Path partial = target.resolveSibling("." + UUID.randomUUID() + ".fetch");
@@ -115,6 +122,10 @@ public class CartStaging {
     } catch (IOException | CartFileException | RuntimeException e) {
       Files.deleteIfExists(partial);
       throw e;
+    }
+    if (size != announced) {
+      Files.deleteIfExists(partial);
+      throw new IOException("got " + size + " bytes where " + announced + " were announced");
     }
     if (digest != null) {
       String actual = HexFormat.of().formatHex(digest.digest());
@@ -154,7 +165,7 @@ public class CartStaging {
           throw new Gone();
         }
         if (i >= attempts) {
-          throw new CartFileException(failed(file, "unreachable after " + attempts + " attempts: " + describe(e)), e);
+          throw new CartFileException(failed(file, "failed " + attempts + " attempts, the last with: " + describe(e)), e);
         }
         LOG.log(Level.INFO, "Attempt {0} at file {1} failed, trying again: {2}",
             new Object[] {i, file.sourceId(), describe(e)});
