@@ -92,16 +92,21 @@ public final class Groups {
 
   /** As {@link #runJob(Api, String)}, with job parameters as a query ({@code ?chunk=1}). */
   public static JsonObject runJob(Api api, String admin, String query) {
+    return runJob(api, admin, JOB, query);
+  }
+
+  /** Starts any batch job through the jobs API (retrying while a scheduled run is going) and waits for it. */
+  public static JsonObject runJob(Api api, String admin, String job, String query) {
     Reply started = Eventually.await("the job started", Duration.ofSeconds(60),
-        () -> api.post("api/admin/jobs/" + JOB + query, null, admin), r -> r.status() != 409);
+        () -> api.post("api/admin/jobs/" + job + query, null, admin), r -> r.status() != 409);
     assertThat(started.status()).as(started.toString()).isEqualTo(202);
     long id = started.json().getJsonNumber("executionId").longValue();
-    JsonObject job = Eventually.await(JOB + " execution " + id, Duration.ofSeconds(60),
-        () -> api.get("api/admin/jobs/" + JOB + "?executions=5", admin).json(),
+    JsonObject found = Eventually.await(job + " execution " + id, Duration.ofSeconds(60),
+        () -> api.get("api/admin/jobs/" + job + "?executions=5", admin).json(),
         j -> j.getJsonArray("executions").stream().map(v -> v.asJsonObject())
             .anyMatch(e -> e.getJsonNumber("executionId").longValue() == id
                 && List.of("COMPLETED", "FAILED").contains(e.getString("batchStatus"))));
-    JsonObject execution = job.getJsonArray("executions").stream().map(v -> v.asJsonObject())
+    JsonObject execution = found.getJsonArray("executions").stream().map(v -> v.asJsonObject())
         .filter(e -> e.getJsonNumber("executionId").longValue() == id).findFirst().orElseThrow();
     assertThat(execution.getString("batchStatus")).as(execution.toString()).isEqualTo("COMPLETED");
     return execution;

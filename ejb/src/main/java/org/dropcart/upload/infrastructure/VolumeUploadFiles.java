@@ -42,9 +42,7 @@ public class VolumeUploadFiles implements UploadFiles {
   }
 
   private Path volume() {
-    return config.getOptionalValue("dropcart.volume.path", String.class)
-        .map(Path::of)
-        .orElseGet(() -> DataDirectory.subdirectory(config, "volume"));
+    return DataDirectory.volume(config);
   }
 
   @Override

@@ -97,6 +97,8 @@ public class EmbeddedBroker {
         QueueConfiguration.of(Messaging.DISPATCH_QUEUE).setRoutingType(RoutingType.ANYCAST));
     c.addQueueConfiguration(
         QueueConfiguration.of(Messaging.IMPORT_QUEUE).setRoutingType(RoutingType.ANYCAST));
+    c.addQueueConfiguration(
+        QueueConfiguration.of(Messaging.CART_QUEUE).setRoutingType(RoutingType.ANYCAST));
     return c;
   }
 

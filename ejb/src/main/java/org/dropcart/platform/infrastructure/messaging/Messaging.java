@@ -42,6 +42,9 @@ public class Messaging {
   /** Imports for the download workers (fetch, unpack, store). */
   public static final String IMPORT_QUEUE = "ImportQueue";
 
+  /** Carts to stage (one message per cart). */
+  public static final String CART_QUEUE = "CartQueue";
+
   /** Results of groups, for the members connected to each node (every node subscribes). */
   public static final String RESULT_TOPIC = "ResultTopic";
 

@@ -26,16 +26,35 @@ public final class Downloads {
     if (ifNoneMatch != null && ByteRange.matchesAny(ifNoneMatch, etag)) {
       return Response.notModified().header(HttpHeaders.ETAG, etag).build();
     }
-    long size = file.size();
-    ByteRange wanted = range == null || (ifRange != null && !ifRange.trim().equals(etag))
-        ? null : ByteRange.parse(range, size);
+    Response.ResponseBuilder r = ranged(download.content(), file.size(),
+        range == null || (ifRange != null && !ifRange.trim().equals(etag)) ? null : range);
+    if (r == null) {
+      return Response.status(416).header("Content-Range", "bytes */" + file.size()).header(HttpHeaders.ETAG, etag)
+          .build();
+    }
+    return r.type(file.contentType() == null ? MediaType.APPLICATION_OCTET_STREAM : file.contentType())
+        .header(HttpHeaders.ETAG, etag)
+        .header(HttpHeaders.LAST_MODIFIED, HttpDates.format(file.created()))
+        .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
+        .header("Content-Disposition", "attachment; filename*=UTF-8''"
+            + URLEncoder.encode(file.name(), StandardCharsets.UTF_8).replace("+", "%20"))
+        .build();
+  }
+
+  /**
+   * The content whole (200) or the one range asked for (206 with {@code Content-Range}), with
+   * {@code Content-Length} and {@code Accept-Ranges}; null when the range cannot be satisfied (416).
+   * A {@code range} of null asks for the whole.
+   */
+  public static Response.ResponseBuilder ranged(FileDownload.Opener content, long size, String range) {
+    ByteRange wanted = range == null ? null : ByteRange.parse(range, size);
     Response.ResponseBuilder r;
     long from = 0;
     long length = size;
     if (wanted == null) {
       r = Response.ok();
     } else if (!wanted.satisfiable()) {
-      return Response.status(416).header("Content-Range", "bytes */" + size).header(HttpHeaders.ETAG, etag).build();
+      return null;
     } else {
       from = wanted.first();
       length = wanted.length();
@@ -44,28 +63,19 @@ public final class Downloads {
     long start = from;
     long count = length;
     StreamingOutput body = out -> {
-      try (InputStream in = download.content().from(start)) {
+      try (InputStream in = content.from(start)) {
         byte[] buffer = new byte[64 * 1024];
         long left = count;
         while (left > 0) {
           int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
           if (n < 0) {
-            throw new java.io.EOFException("The stored content of " + file.fileName() + " ended early");
+            throw new java.io.EOFException("The content ended " + left + " bytes early");
           }
           out.write(buffer, 0, n);
           left -= n;
         }
       }
     };
-    return r.entity(body)
-        .type(file.contentType() == null ? MediaType.APPLICATION_OCTET_STREAM : file.contentType())
-        .header(HttpHeaders.CONTENT_LENGTH, length)
-        .header(HttpHeaders.ETAG, etag)
-        .header("Accept-Ranges", "bytes")
-        .header(HttpHeaders.LAST_MODIFIED, HttpDates.format(file.created()))
-        .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
-        .header("Content-Disposition", "attachment; filename*=UTF-8''"
-            + URLEncoder.encode(file.name(), StandardCharsets.UTF_8).replace("+", "%20"))
-        .build();
+    return r.entity(body).header(HttpHeaders.CONTENT_LENGTH, count).header("Accept-Ranges", "bytes");
   }
 }

@@ -1,0 +1,105 @@
+package org.dropcart.cart.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The {@code cart-bundle} job's work for one cart: its staged files become {@code bundle.tar}
+ * (entries {@code {uid}/{path}}, as cartd names them), then the cart is ready. The tar is written
+ * under a temporary name, forced to disk and renamed into place, so a crash at any point leaves
+ * either no tar or a whole one; a cart still {@code bundling} after a restart is simply bundled
+ * again. A tar already in place without staged files (a crash after the rename) is taken as is.
+ */
+@ApplicationScoped
+public class CartBundling {
+  private static final Logger LOG = Logger.getLogger(CartBundling.class.getName());
+
+  @Inject private Carts carts;
+  @Inject private CartVolume volume;
+
+  private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
+
+  /** What came of one cart's bundling, for the job's exit status. */
+  public enum Outcome { BUNDLED, NOT_BUNDLING, BUSY, GONE, FAILED }
+
+  /** Bundles every cart left in {@code bundling} (after a restart). */
+  public int bundleAll() {
+    int n = 0;
+    for (String id : carts.unfinished(org.dropcart.cart.domain.CartStatus.BUNDLING)) {
+      if (bundle(id) == Outcome.BUNDLED) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  public Outcome bundle(String cartId) {
+    CartWork work = carts.bundling(cartId).orElse(null);
+    if (work == null) {
+      return Outcome.NOT_BUNDLING;
+    }
+    if (!inProgress.add(cartId)) {
+      return Outcome.BUSY;
+    }
+    try {
+      Path tar = volume.bundle(cartId);
+      if (!Files.isDirectory(volume.staged(cartId)) && Files.isRegularFile(tar)) {
+        return finish(work, tar);
+      }
+      Path partial = volume.partialBundle(cartId);
+      List<CartTar.Member> members = work.files().stream()
+          .map(f -> new CartTar.Member(work.uid() + "/" + f.path().value(), volume.staged(cartId, f.path())))
+          .toList();
+      try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING)) {
+        OutputStream out = Channels.newOutputStream(channel);
+        CartTar.write(members, out);
+        channel.force(true);
+      }
+      Files.move(partial, tar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      forceDirectory(tar.getParent());
+      volume.deleteStaged(cartId);
+      return finish(work, tar);
+    } catch (IOException e) {
+      if (!carts.exists(cartId)) {
+        volume.delete(cartId);
+        return Outcome.GONE;
+      }
+      LOG.log(Level.WARNING, "Bundling cart " + work.uid() + " (" + cartId + ") failed", e);
+      carts.fail(cartId, "Failed to bundle the cart: " + e.getMessage());
+      return Outcome.FAILED;
+    } finally {
+      inProgress.remove(cartId);
+    }
+  }
+
+  private Outcome finish(CartWork work, Path tar) throws IOException {
+    if (carts.bundled(work.cartId(), Files.size(tar))) {
+      return Outcome.BUNDLED;
+    }
+    volume.delete(work.cartId());
+    return Outcome.GONE;
+  }
+
+  /** Makes a rename durable: the directory entry itself is forced to disk (Linux allows this). */
+  private static void forceDirectory(Path dir) {
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException notSupported) {
+      LOG.log(Level.FINE, "Cannot force directory {0}: {1}", new Object[] {dir, notSupported.getMessage()});
+    }
+  }
+}

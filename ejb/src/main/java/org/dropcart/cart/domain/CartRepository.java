@@ -1,0 +1,31 @@
+package org.dropcart.cart.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The carts. */
+public interface CartRepository {
+  void store(Cart cart);
+
+  Optional<Cart> find(String id);
+
+  /** The newest cart under a uid (cartd serves the newest). */
+  Optional<Cart> findByUid(String uid);
+
+  /** Every cart under a uid, newest first. */
+  List<Cart> allByUid(String uid);
+
+  void remove(Cart cart);
+
+  /** A user's carts (or, with {@code null}, everybody's), newest first. */
+  List<Cart> of(String ownerId);
+
+  /** Carts still being worked on (waiting, staging, bundling). */
+  List<Cart> unfinished();
+
+  /** The ready carts. */
+  List<Cart> ready();
+
+  /** Bytes every cart but one holds on the volume. */
+  long reservedBytes(String exceptId);
+}

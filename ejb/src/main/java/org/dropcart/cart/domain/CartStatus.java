@@ -1,0 +1,33 @@
+package org.dropcart.cart.domain;
+
+import java.util.Locale;
+
+/**
+ * Where a cart stands, as cartd's {@code X-Pacifica-Status} names it. A cart moves forward only:
+ * {@code waiting → staging → (bundling →) ready}; any unfinished cart may fall into {@code error}.
+ * {@code ready} and {@code error} are final.
+ */
+public enum CartStatus {
+  WAITING,
+  STAGING,
+  BUNDLING,
+  READY,
+  ERROR;
+
+  /** The wire name: lower case. */
+  public String wire() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public boolean isFinal() {
+    return this == READY || this == ERROR;
+  }
+
+  /** Whether a cart in this status may move to {@code next}. */
+  public boolean mayBecome(CartStatus next) {
+    if (isFinal()) {
+      return false;
+    }
+    return next == ERROR || next.ordinal() > ordinal();
+  }
+}
