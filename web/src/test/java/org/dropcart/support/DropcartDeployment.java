@@ -18,6 +18,7 @@ public final class DropcartDeployment {
   private DropcartDeployment() {}
 
   public static WebArchive war() {
+    awaitPreviousServerGone();
     writePostBootCommands(work().resolve("post-boot.asadmin"), work().resolve("data"));
     return ShrinkWrap.create(ZipImporter.class, "dropcart.war")
         .importFrom(Path.of(property("dropcart.test.war")).toFile())
@@ -64,6 +65,45 @@ public final class DropcartDeployment {
 
   public static Path dataDirectory() {
     return work().resolve("data");
+  }
+
+  /**
+   * Test classes share one data directory, one server after the other; the previous one may still
+   * be shutting down (Arquillian does not wait for its process to exit), holding the H2 files. A
+   * server that starts then cannot open its database and never deploys the application, so wait
+   * until no process holds their locks (H2 locks the file itself).
+   */
+  private static void awaitPreviousServerGone() {
+    long start = System.nanoTime();
+    long deadline = start + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+    for (String db : new String[] {"db/dropcart.mv.db", "db/batch.mv.db"}) {
+      Path file = dataDirectory().resolve(db);
+      while (Files.exists(file) && !lockable(file)) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(file + " is still held by another process after 120 s");
+        }
+        try {
+          Thread.sleep(250);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+    long waited = (System.nanoTime() - start) / 1_000_000;
+    if (waited > 500) {
+      System.out.println("Waited " + waited + " ms for the previous test server to let go of its database");
+    }
+  }
+
+  private static boolean lockable(Path file) {
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+        java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock lock = channel.tryLock()) {
+      return lock != null;
+    } catch (IOException | java.nio.channels.OverlappingFileLockException e) {
+      return false;
+    }
   }
 
   /** Fills the launcher's post-boot template in, as run.sh does. */
