@@ -148,7 +148,7 @@ class RegistryIT {
     String key = "cas-" + Api.uniqueName("c") + "/counter";
     assertThat(putValue(api, key, "0", "?version=0", svc).status()).isEqualTo(201);
     int writers = 8;
-    int each = 10;
+    int each = 20;
     AtomicInteger conflicts = new AtomicInteger();
     Set<Long> versions = ConcurrentHashMap.newKeySet();
     ExecutorService pool = Executors.newFixedThreadPool(writers);

@@ -58,7 +58,15 @@ public class Registry {
     requireVersion(key, live, expectedVersion);
     RegistryEntry entry;
     long revision;
-    if (live.isPresent()) {
+    if (live.isPresent() && expectedVersion != null) {
+      // Compare-and-set decided by the database itself, on the committed row.
+      revision = registry.nextRevision();
+      if (!registry.writeIfAt(key, expectedVersion, value, revision, expiresAt, now, caller.username())) {
+        throw conflict(key, expectedVersion);
+      }
+      registry.record(new RegistryChange(revision, key, RegistryChange.Kind.PUT, value, now));
+      return new EntryView(key, value, revision, live.get().createRevision(), expiresAt, now, caller.username());
+    } else if (live.isPresent()) {
       revision = registry.nextRevision();
       entry = live.get();
       entry.write(value, revision, expiresAt, now, caller.username());
@@ -98,7 +106,13 @@ public class Registry {
       throw unknown(key);
     }
     requireVersion(key, live, expectedVersion);
-    registry.remove(live.get());
+    if (expectedVersion != null) {
+      if (!registry.deleteIfAt(key, expectedVersion)) {
+        throw conflict(key, expectedVersion);
+      }
+    } else {
+      registry.remove(live.get());
+    }
     registry.record(new RegistryChange(registry.nextRevision(), key, RegistryChange.Kind.DELETE, null, now));
   }
 
@@ -243,6 +257,10 @@ public class Registry {
       throw new ConflictException("version-conflict", "Key '" + key + "' is at version " + actual
           + (actual == 0 ? " (absent)" : "") + ", not " + expected);
     }
+  }
+
+  private static ConflictException conflict(String key, long expected) {
+    return new ConflictException("version-conflict", "Key '" + key + "' is no longer at version " + expected);
   }
 
   private static NotFoundException unknown(String key) {

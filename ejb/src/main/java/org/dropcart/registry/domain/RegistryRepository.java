@@ -25,6 +25,15 @@ public interface RegistryRepository {
 
   void store(RegistryEntry entry);
 
+  /**
+   * Writes the key only if its version is still {@code expected}, in one statement the database
+   * decides (compare-and-set); false when it is not.
+   */
+  boolean writeIfAt(String key, long expected, String value, long revision, Instant expiresAt, Instant now, String by);
+
+  /** Deletes the key only if its version is still {@code expected}; false when it is not. */
+  boolean deleteIfAt(String key, long expected);
+
   void remove(RegistryEntry entry);
 
   /** Live keys under the prefix, in key order. */

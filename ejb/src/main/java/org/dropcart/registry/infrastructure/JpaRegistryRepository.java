@@ -43,7 +43,26 @@ public class JpaRegistryRepository implements RegistryRepository {
 
   @Override
   public Optional<RegistryEntry> entry(String key) {
-    return Optional.ofNullable(em.find(RegistryEntry.class, key));
+    // Straight from the database: a write decides on what is committed, never on a cached copy.
+    return Optional.ofNullable(em.find(RegistryEntry.class, key,
+        java.util.Map.of("jakarta.persistence.cache.retrieveMode", jakarta.persistence.CacheRetrieveMode.BYPASS)));
+  }
+
+  @Override
+  public boolean writeIfAt(String key, long expected, String value, long revision, Instant expiresAt, Instant now,
+      String by) {
+    return em.createQuery("UPDATE RegistryEntry e SET e.value = :value, e.modRevision = :revision,"
+            + " e.expiresAt = :expires, e.updatedAt = :now, e.updatedBy = :by"
+            + " WHERE e.key = :key AND e.modRevision = :expected")
+        .setParameter("value", value).setParameter("revision", revision).setParameter("expires", expiresAt)
+        .setParameter("now", now).setParameter("by", by).setParameter("key", key).setParameter("expected", expected)
+        .executeUpdate() == 1;
+  }
+
+  @Override
+  public boolean deleteIfAt(String key, long expected) {
+    return em.createQuery("DELETE FROM RegistryEntry e WHERE e.key = :key AND e.modRevision = :expected")
+        .setParameter("key", key).setParameter("expected", expected).executeUpdate() == 1;
   }
 
   @Override
