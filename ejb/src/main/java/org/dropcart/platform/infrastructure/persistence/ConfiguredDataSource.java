@@ -17,10 +17,11 @@ import org.postgresql.ds.PGSimpleDataSource;
  * The JDBC data source behind the application's pool, configured from MicroProfile Config:
  * {@code dropcart.db.url} (empty: an H2 file database at {@code db/dropcart} under the data
  * directory, written through on every commit), {@code dropcart.db.user} and {@code dropcart.db.password}. H2 and PostgreSQL URLs are
- * supported.
+ * supported. A database that is not up yet is waited for ({@link DatabaseWait}).
  */
 public class ConfiguredDataSource implements DataSource {
   private volatile DataSource target;
+  private volatile boolean reached;
   private int loginTimeout;
   private PrintWriter logWriter;
 
@@ -70,14 +71,45 @@ public class ConfiguredDataSource implements DataSource {
     throw new SQLException("dropcart.db.url must be an H2 or PostgreSQL JDBC URL, not " + url);
   }
 
+  /**
+   * The first connection waits for the database ({@link DatabaseWait}): the server opens it while
+   * deploying the application, before any of its own code runs, so this is where startup waits.
+   * Once the database has been reached, a failure is the caller's to handle at once.
+   */
+  private DataSource reachable() throws SQLException {
+    DataSource t = target();
+    if (!reached) {
+      synchronized (this) {
+        if (!reached) {
+          Config config = ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader());
+          DatabaseWait.of(config).untilReachable(t, redacted(url(config)));
+          reached = true;
+        }
+      }
+    }
+    return t;
+  }
+
+  /** The URL without its parameters, which may carry credentials, for log lines. */
+  static String redacted(String url) {
+    int cut = url.length();
+    for (char c : new char[] {'?', ';'}) {
+      int i = url.indexOf(c);
+      if (i >= 0) {
+        cut = Math.min(cut, i);
+      }
+    }
+    return url.substring(0, cut);
+  }
+
   @Override
   public Connection getConnection() throws SQLException {
-    return target().getConnection();
+    return reachable().getConnection();
   }
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    return target().getConnection(username, password);
+    return reachable().getConnection(username, password);
   }
 
   @Override
