@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Dropcart benchmarks, one command: bash bench/run.sh [boot|tus|grouping|fanout|all]   (default all)
+# Dropcart benchmarks, one command: bash bench/run.sh [boot|tus|grouping|fanout|carts|all]   (default all)
 #   boot  boot time and memory of Dropcart against a bare Payara Micro        (bench/boot.sh)
 #   tus   tus ingest MB/s at 1, 8, 32 clients against @tus/server and a raw
 #         fsync sink                                                          (bench/tus.sh)
 #   grouping  timestamp-grouping over 1,000,000 records against set-based SQL (bench/grouping.sh)
 #   fanout    result-ready to 5,000 WebSocket clients against a Node ws broadcast (bench/fanout.sh)
+#   carts     cart bundling of 1 GiB (1,000 and 10 files) against GNU tar       (bench/carts.sh)
 # Each part rewrites only its own section of BENCHMARKS.md. Environment: RUNS (3) for every part;
 # CLIENTS ("1 8 32"), FILES (64) and SIZE (20971520) for tus; N (1000000) and CHUNK (5000) for
 # grouping; CLIENTS (5000) and MEMBERS (50) for fanout. Needs Java 17, Maven, curl, Node 20.19+.
@@ -15,6 +16,7 @@ case "${1:-all}" in
   tus) bash tus.sh ;;
   grouping) bash grouping.sh ;;
   fanout) bash fanout.sh ;;
-  all) bash boot.sh && bash tus.sh && bash grouping.sh && bash fanout.sh ;;
-  *) echo "usage: bash bench/run.sh [boot|tus|grouping|fanout|all]" >&2; exit 2 ;;
+  carts) bash carts.sh ;;
+  all) bash boot.sh && bash tus.sh && bash grouping.sh && bash fanout.sh && bash carts.sh ;;
+  *) echo "usage: bash bench/run.sh [boot|tus|grouping|fanout|carts|all]" >&2; exit 2 ;;
 esac

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -50,6 +51,22 @@ public class CartVolume {
 
   public Path partialBundle(String cartId) {
     return directory(cartId).resolve("bundle.tar.part");
+  }
+
+  /** Ids of the carts that hold both a tar and staged files (a bundling interrupted around its end). */
+  public List<String> bundledWithStagedFiles() {
+    if (!Files.isDirectory(settings.root())) {
+      return List.of();
+    }
+    try (Stream<Path> dirs = Files.list(settings.root())) {
+      return dirs.filter(d -> d.getFileName().toString().matches("[0-9a-f-]{36}"))
+          .filter(d -> Files.isRegularFile(d.resolve("bundle.tar")) && Files.isDirectory(d.resolve("staged")))
+          .map(d -> d.getFileName().toString())
+          .toList();
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Could not list {0}: {1}", new Object[] {settings.root(), e.getMessage()});
+      return List.of();
+    }
   }
 
   /** Deletes the staged files (a pre-bundled cart's tar holds them now). */

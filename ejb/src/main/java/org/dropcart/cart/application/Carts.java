@@ -138,6 +138,11 @@ public class Carts {
     });
   }
 
+  /** The cart's status; empty when it is gone. */
+  public Optional<CartStatus> statusOf(String cartId) {
+    return carts.find(cartId).map(Cart::status);
+  }
+
   public boolean exists(String cartId) {
     return carts.find(cartId).isPresent();
   }

@@ -18,13 +18,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.dropcart.cart.application.CartBundles;
 import org.dropcart.cart.application.CartQueue;
+import org.dropcart.cart.application.CartVolume;
 import org.dropcart.cart.application.Carts;
 import org.dropcart.cart.domain.CartStatus;
 
 /**
  * Picks up carts a stopped node left unfinished, shortly after start: waiting and staging carts are
  * queued for staging again (staging starts each file afresh), and carts left bundling are bundled
- * again by {@code cart-bundle}.
+ * again by {@code cart-bundle}; staged files a ready cart's tar already holds are deleted.
  */
 @Singleton
 @Startup
@@ -36,6 +37,7 @@ public class CartRecovery {
   @Inject private Carts carts;
   @Inject private CartQueue queue;
   @Inject private CartBundles bundles;
+  @Inject private CartVolume volume;
 
   @PostConstruct
   void later() {
@@ -57,6 +59,13 @@ public class CartRecovery {
     }
     if (bundling) {
       bundles.start(null);
+    }
+    // A crash between a cart turning ready and its staged copies being deleted leaves them behind.
+    for (String id : volume.bundledWithStagedFiles()) {
+      if (carts.statusOf(id).filter(s -> s == CartStatus.READY).isPresent()) {
+        LOG.log(Level.INFO, "Deleting the staged files of ready cart {0}", id);
+        volume.deleteStaged(id);
+      }
     }
   }
 }
