@@ -205,13 +205,34 @@ public class StorePipeline {
    */
   public StoredFile storeOne(NewFile file, long size, InputStream content) throws IOException {
     StoredFile stored = storeFile(file, size, content);
-    catalog.makeDurable();
-    if (stored.hasContent()) {
-      grouping.enlist(stored.fileName(), stored.poolId(), stored.ownerId(), stored.clientId(), stored.displayName(),
-          stored.timestamp(), stored.size(), stored.sha256());
-    }
-    notifier.publish(UploadNotices.settled(stored));
+    settle(List.of(stored));
     return stored;
+  }
+
+  /**
+   * The first half of {@link #storeOne} for a caller that stores many files in a row (an import of
+   * an archive): validated, bytes and index entry written, but not yet durable, enlisted or
+   * announced. {@link #settle} does that for a run of them at once, in one transaction, which is
+   * what makes an archive of thousands of small files affordable.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public StoredFile storeUnsettled(NewFile file, long size, InputStream content) throws IOException {
+    return storeFile(file, size, content);
+  }
+
+  /**
+   * Makes stored files durable, then (never before) enlists them for grouping and tells their
+   * owners: a crash in between loses neither, since a file not yet durable was never announced.
+   */
+  public void settle(List<StoredFile> stored) {
+    catalog.makeDurable();
+    for (StoredFile f : stored) {
+      if (f.hasContent()) {
+        grouping.enlist(f.fileName(), f.poolId(), f.ownerId(), f.clientId(), f.displayName(), f.timestamp(),
+            f.size(), f.sha256());
+      }
+      notifier.publish(UploadNotices.settled(f));
+    }
   }
 
   /** Validates one file and stores it, or records why not; a file already settled is taken as it is. */
