@@ -58,17 +58,16 @@ public class FunctionWorkspaces {
     if (!Files.isRegularFile(archive)) {
       throw new IOException("version " + run.version() + " of " + run.funcName() + " is gone from the volume");
     }
-    switch (policy) {
-      case FUNCTION -> FunctionFiles.copyTree(prepared(run, environment), dir);
-      case RUNTIME -> {
-        FunctionFiles.copyTree(prepared(run, environment), dir);
-        unpack(run, archive, dir);
-      }
-      case NONE -> {
-        Files.createDirectories(dir);
-        unpack(run, archive, dir);
-        dependencies(run, dir, environment);
-      }
+    if (policy.keepsPrepared()) {
+      FunctionFiles.copyTree(prepared(run, environment), dir);
+    } else {
+      Files.createDirectories(dir);
+    }
+    if (policy.unpacksPerCall()) {
+      unpack(run, archive, dir);
+    }
+    if (!policy.keepsPrepared()) {
+      dependencies(run, dir, environment);
     }
     return dir;
   }
