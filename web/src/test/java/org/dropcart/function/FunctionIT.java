@@ -222,7 +222,7 @@ class FunctionIT {
     assertProblem(api.send("POST", "api/faas/registerFunction/" + RUNTIME + "/" + name,
         "multipart/form-data; boundary=x", java.net.http.HttpRequest.BodyPublishers.ofString("--x--\r\n"), user),
         400, "bad-request"); // no `module` part: Jersey refuses the form before the resource runs
-    assertProblem(faas.registerFunction("api/faas/registerFunction/" + RUNTIME + "/..", "python.tar.gz",
+    assertProblem(faas.registerFunction("api/faas/registerFunction/" + RUNTIME + "/x..y", "python.tar.gz",
         Faas.tarGz(Map.of("test.py", "print(1)")), user), 400, "invalid-input");
   }
 

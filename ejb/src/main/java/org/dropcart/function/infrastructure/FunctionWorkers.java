@@ -44,6 +44,10 @@ public class FunctionWorkers {
   @Inject private Invoker invoker;
   @Inject private Registry registry;
 
+  private static final long RETRY_MS = 5000;
+  private static final int MAX_TRIES = 24;
+  private int tries;
+
   @PostConstruct
   void later() {
     timers.createSingleActionTimer(3000, new TimerConfig("faas-recovery", false));
@@ -60,6 +64,12 @@ public class FunctionWorkers {
         LOG.log(Level.INFO, "Queued again {0} calls left running by a stopped worker", requeued);
       }
     } catch (RuntimeException e) {
+      // The broker (or its resource adapter) may not take messages yet this early in the start.
+      if (++tries < MAX_TRIES) {
+        LOG.log(Level.INFO, "Recovering calls left running must wait: {0}", e.toString());
+        timers.createSingleActionTimer(RETRY_MS, new TimerConfig("faas-recovery", false));
+        return;
+      }
       LOG.log(Level.WARNING, "Recovering calls left running failed: {0}", e.toString());
     }
     heartbeat();
