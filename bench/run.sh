@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Dropcart benchmarks, one command: bash bench/run.sh [boot|tus|grouping|fanout|all]   (default all)
+# Dropcart benchmarks, one command: bash bench/run.sh [boot|tus|grouping|fanout|faas|all]   (default all)
 #   boot  boot time and memory of Dropcart against a bare Payara Micro        (bench/boot.sh)
 #   tus   tus ingest MB/s at 1, 8, 32 clients against @tus/server and a raw
 #         fsync sink                                                          (bench/tus.sh)
 #   grouping  timestamp-grouping over 1,000,000 records against set-based SQL (bench/grouping.sh)
 #   fanout    result-ready to 5,000 WebSocket clients against a Node ws broadcast (bench/fanout.sh)
+#   faas      function-call latency and throughput per preload policy, 1 and 8 workers,
+#             against forking the process directly                           (bench/faas.sh)
 # Each part rewrites only its own section of BENCHMARKS.md. Environment: RUNS (3) for every part;
 # CLIENTS ("1 8 32"), FILES (64) and SIZE (20971520) for tus; N (1000000) and CHUNK (5000) for
-# grouping; CLIENTS (5000) and MEMBERS (50) for fanout. Needs Java 17, Maven, curl, Node 20.19+.
+# grouping; CLIENTS (5000) and MEMBERS (50) for fanout; CALLS (200), POLICIES, WORKERS for faas. Needs Java 17, Maven, curl, Node 20.19+.
 set -euo pipefail
 cd "$(dirname "$0")"
 case "${1:-all}" in
@@ -15,6 +17,7 @@ case "${1:-all}" in
   tus) bash tus.sh ;;
   grouping) bash grouping.sh ;;
   fanout) bash fanout.sh ;;
-  all) bash boot.sh && bash tus.sh && bash grouping.sh && bash fanout.sh ;;
-  *) echo "usage: bash bench/run.sh [boot|tus|grouping|fanout|all]" >&2; exit 2 ;;
+  faas) bash faas.sh ;;
+  all) bash boot.sh && bash tus.sh && bash grouping.sh && bash fanout.sh && bash faas.sh ;;
+  *) echo "usage: bash bench/run.sh [boot|tus|grouping|fanout|faas|all]" >&2; exit 2 ;;
 esac
