@@ -157,8 +157,8 @@ public class FunctionCatalog {
       return Optional.empty();
     }
     FunctionRuntime r = runtime.get();
-    return Optional.of(new CallRun(callNum, c.funcName(), c.version(), c.params(), r.name(), r.dependencies(),
-        r.run(), c.attempts()));
+    return Optional.of(new CallRun(callNum, c.funcName(), c.version(), c.params(), r.name(),
+        r.updatedAt().toEpochMilli(), r.dependencies(), r.run(), c.attempts()));
   }
 
   public void finished(long callNum, Call.Outcome outcome) {

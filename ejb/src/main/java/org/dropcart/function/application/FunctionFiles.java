@@ -30,7 +30,8 @@ import org.dropcart.platform.domain.TooLargeException;
  * <pre>
  * archives/{name}/v{n}    the uploaded archive of each version
  * files/{name}/v{n}/      its checked, unpacked files
- * prepared/{name}/v{n}/   a copy with the runtime's dependency step done (preload runtime, function)
+ * prepared/{name}/v{n}/{runtime}-{revision}/
+ *                         a copy with the runtime's dependency step done (preload runtime, function)
  * calls/{callNum}/        a call's own working directory, deleted after the call
  * staging/                uploads being checked
  * </pre>

@@ -84,7 +84,8 @@ public class FunctionWorkspaces {
   /** The version's prepared directory, made by the first call that needs it (the others wait). */
   private Path prepared(CallRun run, Map<String, String> environment)
       throws IOException, InterruptedException, DependenciesFailed {
-    Path prepared = files.prepared(run.funcName(), run.version());
+    Path prepared = files.prepared(run.funcName(), run.version())
+        .resolve(run.runtimeName() + "-" + run.runtimeRevision());
     Path ready = prepared.resolveSibling(prepared.getFileName() + READY);
     if (Files.exists(ready)) {
       return prepared;
