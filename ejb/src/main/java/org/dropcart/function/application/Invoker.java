@@ -31,6 +31,7 @@ public class Invoker {
   @Inject private FunctionWorkspaces workspaces;
   @Inject private FunctionProcesses processes;
   @Inject private FunctionSettings settings;
+  @Inject private CallCompletions completions;
 
   private BlockingQueue<Integer> slots;
   private String node;
@@ -83,6 +84,7 @@ public class Invoker {
       LOG.log(Level.WARNING, "Call {0} could not run: {1}", new Object[] {callNum, e.toString()});
       catalog.failed(callNum, "the call could not run: " + e.getMessage());
     } finally {
+      completions.ended(callNum);
       workspaces.release(callNum);
     }
   }

@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.dropcart.function.application.CallCompletions;
 import org.dropcart.function.application.CallView;
 import org.dropcart.function.application.FunctionCatalog;
 import org.dropcart.function.application.FunctionRegistration;
@@ -51,12 +52,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "faas")
 @SecurityRequirement(name = "bearer")
 public class FaasResource {
-  private static final Duration POLL = Duration.ofMillis(50);
+  /** How often a waiter looks at the database, for calls run by another node. */
+  private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration MAX_WAIT = Duration.ofMinutes(5);
 
   @Inject private FunctionCatalog catalog;
   @Inject private FunctionRegistration registration;
   @Inject private FunctionSettings settings;
+  @Inject private CallCompletions completions;
   @Inject private JsonWebToken jwt;
 
   @POST
@@ -172,17 +175,20 @@ public class FaasResource {
   private CallView await(long callNum, Duration limit) {
     Caller caller = caller();
     long deadline = System.nanoTime() + limit.toNanos();
-    CallView c = catalog.call(callNum, caller);
-    while (!c.finished() && System.nanoTime() < deadline) {
+    while (true) {
+      java.util.concurrent.CompletableFuture<Void> watched = completions.watch(callNum);
+      CallView c = catalog.call(callNum, caller);
+      long left = deadline - System.nanoTime();
+      if (c.finished() || left <= 0) {
+        return c;
+      }
       try {
-        Thread.sleep(POLL.toMillis());
+        completions.await(watched, Duration.ofNanos(Math.min(left, POLL.toNanos())));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        break;
+        return catalog.call(callNum, caller);
       }
-      c = catalog.call(callNum, caller);
     }
-    return c;
   }
 
   private static Duration waitFor(String timeout) {
