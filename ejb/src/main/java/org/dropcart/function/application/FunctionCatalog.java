@@ -16,6 +16,7 @@ import org.dropcart.function.domain.FunctionRefused;
 import org.dropcart.function.domain.FunctionRepository;
 import org.dropcart.function.domain.FunctionRuntime;
 import org.dropcart.platform.application.Caller;
+import org.dropcart.platform.domain.ConflictException;
 import org.dropcart.platform.domain.InvalidInputException;
 import org.dropcart.platform.domain.NotFoundException;
 
@@ -71,13 +72,13 @@ public class FunctionCatalog {
     if (known.isPresent()) {
       f = known.get();
       if (f.nextVersion() != version) {
-        throw new org.dropcart.platform.domain.ConflictException("concurrent-registration",
+        throw new ConflictException("concurrent-registration",
             "Function " + name + " was registered again meanwhile; retry");
       }
       f.newVersion(runtime, archive, caller.username(), clock.instant());
     } else {
       if (version != 1) {
-        throw new org.dropcart.platform.domain.ConflictException("concurrent-registration",
+        throw new ConflictException("concurrent-registration",
             "Function " + name + " was removed meanwhile; retry");
       }
       f = new Function(name, runtime, archive, caller.username(), clock.instant());
