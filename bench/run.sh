@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Dropcart benchmarks, one command: bash bench/run.sh [boot|tus|grouping|fanout|carts|imports|all]   (default all)
+# Dropcart benchmarks, one command: bash bench/run.sh [boot|tus|grouping|fanout|carts|imports|faas|all]   (default all)
 #   boot  boot time and memory of Dropcart against a bare Payara Micro        (bench/boot.sh)
 #   tus   tus ingest MB/s at 1, 8, 32 clients against @tus/server and a raw
 #         fsync sink                                                          (bench/tus.sh)
@@ -7,10 +7,13 @@
 #   fanout    result-ready to 5,000 WebSocket clients against a Node ws broadcast (bench/fanout.sh)
 #   carts     cart bundling of 1 GiB (1,000 and 10 files) against GNU tar       (bench/carts.sh)
 #   imports   import + unpack of a 500 MB tar.gz of 5,000 files against curl | tar -xz (bench/imports.sh)
+#   faas      function-call latency and throughput per preload policy, 1 and 8 workers,
+#             against forking the process directly                           (bench/faas.sh)
 # Each part rewrites only its own section of BENCHMARKS.md. Environment: RUNS (3) for every part;
 # CLIENTS ("1 8 32"), FILES (64) and SIZE (20971520) for tus; N (1000000) and CHUNK (5000) for
 # grouping; CLIENTS (5000) and MEMBERS (50) for fanout; SETS ("many few") for carts; IMPORT_FILES
-# (5000) and IMPORT_SIZE (100000) for imports. Needs Java 17, Maven, curl, Node 20.19+.
+# (5000) and IMPORT_SIZE (100000) for imports; CALLS (200), POLICIES, WORKERS for faas. Needs Java
+# 17, Maven, curl, Node 20.19+, python3.
 set -euo pipefail
 cd "$(dirname "$0")"
 case "${1:-all}" in
@@ -20,6 +23,7 @@ case "${1:-all}" in
   fanout) bash fanout.sh ;;
   carts) bash carts.sh ;;
   imports) bash imports.sh ;;
-  all) bash boot.sh && bash tus.sh && bash grouping.sh && bash fanout.sh && bash carts.sh && bash imports.sh ;;
-  *) echo "usage: bash bench/run.sh [boot|tus|grouping|fanout|carts|imports|all]" >&2; exit 2 ;;
+  faas) bash faas.sh ;;
+  all) bash boot.sh && bash tus.sh && bash grouping.sh && bash fanout.sh && bash carts.sh && bash imports.sh && bash faas.sh ;;
+  *) echo "usage: bash bench/run.sh [boot|tus|grouping|fanout|carts|imports|faas|all]" >&2; exit 2 ;;
 esac

@@ -99,6 +99,8 @@ public class EmbeddedBroker {
         QueueConfiguration.of(Messaging.IMPORT_QUEUE).setRoutingType(RoutingType.ANYCAST));
     c.addQueueConfiguration(
         QueueConfiguration.of(Messaging.CART_QUEUE).setRoutingType(RoutingType.ANYCAST));
+    c.addQueueConfiguration(
+        QueueConfiguration.of(Messaging.INVOKE_QUEUE).setRoutingType(RoutingType.ANYCAST));
     return c;
   }
 

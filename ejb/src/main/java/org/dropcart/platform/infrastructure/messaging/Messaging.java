@@ -42,6 +42,9 @@ public class Messaging {
   /** Imports for the download workers (fetch, unpack, store). */
   public static final String IMPORT_QUEUE = "ImportQueue";
 
+  /** Function calls for the invocation workers (one message per call and attempt). */
+  public static final String INVOKE_QUEUE = "InvokeQueue";
+
   /** Carts to stage (one message per cart). */
   public static final String CART_QUEUE = "CartQueue";
 

@@ -1,0 +1,94 @@
+package org.dropcart.function.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.dropcart.function.domain.FunctionProcesses;
+import org.dropcart.function.domain.PreloadPolicy;
+import org.dropcart.imports.domain.UnpackLimits;
+import org.dropcart.platform.domain.ByteSize;
+import org.dropcart.platform.infrastructure.config.DataDirectory;
+import org.eclipse.microprofile.config.Config;
+
+/** The function settings ({@code dropcart.faas.*}); every key is listed in README. */
+@ApplicationScoped
+public class FunctionSettings {
+  @Inject private Config config;
+
+  protected FunctionSettings() {}
+
+  public FunctionSettings(Config config) {
+    this.config = config;
+  }
+
+  /** How many calls this node runs at once. */
+  public int workers() {
+    return Math.max(1, Integer.parseInt(text("dropcart.faas.workers", "4")));
+  }
+
+  public PreloadPolicy preload() {
+    return PreloadPolicy.parse(text("dropcart.faas.preload", "function"));
+  }
+
+  public Duration timeout() {
+    return Duration.parse(text("dropcart.faas.timeout", "PT30S"));
+  }
+
+  public FunctionProcesses.Limits limits() {
+    return new FunctionProcesses.Limits(timeout(), (int) Math.min(1024 * 1024,
+        ByteSize.parse(text("dropcart.faas.max-output", "64KiB")).bytes()),
+        (int) Math.min(16 * 1024, ByteSize.parse(text("dropcart.faas.max-stderr", "8KiB")).bytes()),
+        Long.parseLong(text("dropcart.faas.cpu-seconds", "60")),
+        ByteSize.parse(text("dropcart.faas.max-memory", "1GiB")).bytes());
+  }
+
+  /** The largest uploaded archive. */
+  public long maxArchive() {
+    return ByteSize.parse(text("dropcart.faas.max-archive", "50MiB")).bytes();
+  }
+
+  public UnpackLimits unpackLimits() {
+    return new UnpackLimits(Integer.parseInt(text("dropcart.faas.max-entries", "2000")),
+        ByteSize.parse(text("dropcart.faas.max-expanded", "200MiB")).bytes(),
+        Integer.parseInt(text("dropcart.faas.max-ratio", "100")));
+  }
+
+  /** {@code PATH} of a function's process (the only variable inherited in spirit from the server). */
+  public String path() {
+    return text("dropcart.faas.path", "/usr/local/bin:/usr/bin:/bin");
+  }
+
+  /** Whether call directories are kept after the call (for debugging); deleted by default. */
+  public boolean keepCallDirectories() {
+    return Boolean.parseBoolean(text("dropcart.faas.keep-call-dirs", "false"));
+  }
+
+  /** The lease of a worker's presence in the registry. */
+  public Duration presenceTtl() {
+    return Duration.parse(text("dropcart.faas.presence-ttl", "PT30S"));
+  }
+
+  /** This node's name in call records and the registry: {@code dropcart.faas.node}, else the host name. */
+  public String node() {
+    return config.getOptionalValue("dropcart.faas.node", String.class).map(String::trim).filter(s -> !s.isEmpty())
+        .orElseGet(() -> {
+          try {
+            return InetAddress.getLocalHost().getHostName();
+          } catch (UnknownHostException e) {
+            return "localhost";
+          }
+        });
+  }
+
+  /** Where functions live: {@code functions/} of the staging volume. */
+  public Path volume() {
+    return DataDirectory.volume(config).resolve("functions");
+  }
+
+  private String text(String key, String fallback) {
+    return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty()).orElse(fallback);
+  }
+}

@@ -1,0 +1,30 @@
+package org.dropcart.function.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public interface FunctionRepository {
+  Optional<FunctionRuntime> runtime(String name);
+
+  void store(FunctionRuntime runtime);
+
+  List<String> runtimeNames();
+
+  Optional<Function> function(String name);
+
+  void store(Function function);
+
+  List<String> functionNames();
+
+  Optional<Call> call(long callNum);
+
+  /** Stores a new call and gives it its number. */
+  void store(Call call);
+
+  /** Every call, by number. */
+  List<Call> calls(int offset, int limit);
+
+  /** Calls left RUNNING by a worker that started them before {@code before}. */
+  List<Call> runningSince(Instant before);
+}
