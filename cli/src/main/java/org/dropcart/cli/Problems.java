@@ -24,7 +24,7 @@ public final class Problems {
     JsonObject o = parse(body);
     if (o == null) {
       String text = body == null ? "" : body.strip();
-      return text.isEmpty() ? prefix + " " + reason(status) : prefix + ": " + clip(firstLine(text));
+      return text.isEmpty() ? prefix + " " + reason(status) : clip(prefix + ": " + firstLine(text));
     }
     if (o.containsKey("title") || o.containsKey("detail") || o.containsKey("type")) {
       StringBuilder line = new StringBuilder(prefix).append(' ').append(text(o, "title", reason(status)));
@@ -54,7 +54,7 @@ public final class Problems {
       String s = text(o, "status", status + " " + reason(status));
       return clip(firstLine("HTTP " + s + ": " + text(o, "message", "")));
     }
-    return prefix + ": " + clip(firstLine(o.toString()));
+    return clip(prefix + ": " + firstLine(o.toString()));
   }
 
   private static JsonObject parse(String body) {
