@@ -86,11 +86,14 @@ public class Dropcart implements Runnable {
       return code;
     });
     cli.setParameterExceptionHandler((ex, args) -> {
+      // One line, like every other failure: the problem, suggestions if any, where help is.
       PrintWriter err = ex.getCommandLine().getErr();
-      err.println("dropcart: " + ex.getMessage());
-      if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
-        err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+      StringBuilder line = new StringBuilder("dropcart: ").append(ex.getMessage().strip().replace('\n', ' '));
+      if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+        line.append(" (did you mean ").append(String.join(" or ", u.getSuggestions())).append("?)");
       }
+      line.append(" — see '").append(ex.getCommandLine().getCommandSpec().qualifiedName()).append(" --help'");
+      err.println(line);
       err.flush();
       return ExitCode.USAGE;
     });

@@ -74,12 +74,12 @@ final class FileCommands {
         if (pool != null) {
           pools.add(pool);
         } else {
-          for (JsonValue p : api.get("api/pools?size=1000").json().getJsonArray("items")) {
+          for (JsonValue p : api.get("api/pools?size=500").json().getJsonArray("items")) {
             pools.add(p.asJsonObject().getString("id"));
           }
         }
         for (String p : pools) {
-          for (JsonValue m : api.get("api/pools/" + Api.segment(p) + "/members?size=1000").json().getJsonArray("items")) {
+          for (JsonValue m : api.get("api/pools/" + Api.segment(p) + "/members?size=500").json().getJsonArray("items")) {
             if (me.equals(Fields.str(m.asJsonObject(), "userId"))) {
               clients.add(m.asJsonObject().getString("clientId"));
             }

@@ -56,7 +56,7 @@ final class ImportCommand extends BaseCommand {
     if (json) {
       if (await && "done".equals(state)) {
         printJson(jakarta.json.Json.createObjectBuilder().add("import", imp)
-            .add("files", api.get("api/imports/" + Api.segment(id) + "/files?size=1000").json()).build());
+            .add("files", api.get("api/imports/" + Api.segment(id) + "/files?size=500").json()).build());
       } else {
         out().println(r.body());
       }
@@ -66,7 +66,7 @@ final class ImportCommand extends BaseCommand {
               Fields.str(imp, "reason")).render());
       if (await && "done".equals(state)) {
         out().println();
-        out().print(FileCommands.fileTable(api.get("api/imports/" + Api.segment(id) + "/files?size=1000").json()).render());
+        out().print(FileCommands.fileTable(api.get("api/imports/" + Api.segment(id) + "/files?size=500").json()).render());
       }
     }
     out().flush();

@@ -109,7 +109,7 @@ final class UploadCommand extends BaseCommand {
     byte[] whole = sha256(file, 0, size);
     String sha256 = HexFormat.of().formatHex(whole);
     ChecksumClient client = new ChecksumClient();
-    client.setUploadCreationURL(api.base().resolve("api/upload/").toURL());
+    client.setUploadCreationURL(JdkHttpConnection.url(api.base().resolve("api/upload/").toString()));
     client.setHeaders(Map.of("Authorization", "Bearer " + api.token()));
     client.enableResuming(new StoredUrls(store));
     client.enableRemoveFingerprintOnSuccess();
@@ -260,7 +260,7 @@ final class UploadCommand extends BaseCommand {
     public URL get(String fingerprint) {
       String url = store.uploads().get(fingerprint);
       try {
-        return url == null ? null : new URL(url);
+        return url == null ? null : JdkHttpConnection.url(url);
       } catch (MalformedURLException e) {
         return null;
       }
