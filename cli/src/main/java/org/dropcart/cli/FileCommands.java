@@ -134,6 +134,11 @@ final class FileCommands {
           bytes = in.transferTo(out);
           out.flush();
         }
+        String actual = HexFormat.of().formatHex(sha.digest());
+        if (etag.matches("[0-9a-fA-F]{64}") && !etag.equalsIgnoreCase(actual)) {
+          throw new CliException(ExitCode.INTEGRITY, "the bytes written have SHA-256 " + actual + ", the server says "
+              + etag);
+        }
       } else {
         target = Path.of(output == null ? fileName : output).toAbsolutePath();
         if (java.nio.file.Files.isDirectory(target)) {
