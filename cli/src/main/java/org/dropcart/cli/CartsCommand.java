@@ -86,9 +86,7 @@ final class CartsCommand implements Runnable {
     @Parameters(arity = "1..*", paramLabel = "FILE[=PATH]") java.util.List<String> files;
     @Option(names = "--uid", description = "The cart's id (default: a new UUID)") String uid;
     @Option(names = "--bundle", description = "Pre-bundle the tar on the server (ranged downloads)") boolean bundle;
-    @Option(names = "--wait", description = "Wait until the cart is ready (or failed)") boolean await;
-    @Option(names = "--timeout", defaultValue = "PT5M", description = "Longest wait (default: ${DEFAULT-VALUE})")
-    Duration timeout;
+    @picocli.CommandLine.Mixin WaitOptions waiting = new WaitOptions();
 
     @Override
     protected int run() throws InterruptedException {
@@ -109,7 +107,7 @@ final class CartsCommand implements Runnable {
         body.add("bundle", true);
       }
       Api.Reply r = api.postJson(path(id), body.build(), 201);
-      State s = await ? await(api, id, timeout) : null;
+      State s = waiting.await ? await(api, id, waiting.timeout) : null;
       if (json) {
         jakarta.json.JsonObjectBuilder o = jakarta.json.Json.createObjectBuilder().add("uid", id)
             .add("message", Fields.str(r.json(), "message"));
@@ -132,14 +130,12 @@ final class CartsCommand implements Runnable {
       description = "A cart's status: waiting, staging, bundling, ready or error (exit 6 for error).")
   static final class Status extends BaseCommand {
     @Parameters(paramLabel = "UID") String uid;
-    @Option(names = "--wait", description = "Wait until the cart is ready (or failed)") boolean await;
-    @Option(names = "--timeout", defaultValue = "PT5M", description = "Longest wait (default: ${DEFAULT-VALUE})")
-    Duration timeout;
+    @picocli.CommandLine.Mixin WaitOptions waiting = new WaitOptions();
 
     @Override
     protected int run() throws InterruptedException {
       Api api = api();
-      State s = await ? await(api, uid, timeout) : state(api, uid);
+      State s = waiting.await ? await(api, uid, waiting.timeout) : state(api, uid);
       if (json) {
         printJson(s.toJson());
       } else {
@@ -156,15 +152,13 @@ final class CartsCommand implements Runnable {
     @Parameters(paramLabel = "UID") String uid;
     @Option(names = {"-o", "--output"}, description = "The tar file to write (default: the server's name)") Path output;
     @Option(names = "--name", description = "The tar's name on the server (its top directory)") String name;
-    @Option(names = "--wait", description = "Wait until the cart is ready") boolean await;
-    @Option(names = "--timeout", defaultValue = "PT5M", description = "Longest wait (default: ${DEFAULT-VALUE})")
-    Duration timeout;
+    @picocli.CommandLine.Mixin WaitOptions waiting = new WaitOptions();
 
     @Override
     protected int run() throws IOException, InterruptedException {
       Api api = api();
-      if (await) {
-        State s = await(api, uid, timeout);
+      if (waiting.await) {
+        State s = await(api, uid, waiting.timeout);
         if ("error".equals(s.status())) {
           throw new CliException(ExitCode.SERVER, "cart " + uid + " failed: " + s.message());
         }

@@ -154,9 +154,7 @@ final class FaasCommand implements Runnable {
     @Parameters(paramLabel = "FUNCTION") String function;
     @Option(names = "--params", defaultValue = "{}", description = "Params as JSON (default: {})") String params;
     @Option(names = "--sync", description = "Ask for a synchronous call (?sync=true)") boolean sync;
-    @Option(names = "--wait", description = "Wait until the call has ended") boolean await;
-    @Option(names = "--timeout", defaultValue = "PT2M", description = "Longest wait (default: ${DEFAULT-VALUE})")
-    Duration timeout;
+    @picocli.CommandLine.Mixin WaitOptions waiting = new WaitOptions();
 
     @Override
     protected int run() {
@@ -169,8 +167,8 @@ final class FaasCommand implements Runnable {
       Api api = api();
       Api.Reply r = api.postJson("api/faas/invokeFunction" + (sync ? "?sync=true" : ""),
           jakarta.json.Json.createObjectBuilder().add("funcName", function).add("params", p).build());
-      if (await && !ENDED.contains(Fields.str(r.json(), "status"))) {
-        r = FaasCommand.await(api, Fields.str(r.json(), "callNum"), timeout);
+      if (waiting.await && !ENDED.contains(Fields.str(r.json(), "status"))) {
+        r = FaasCommand.await(api, Fields.str(r.json(), "callNum"), waiting.timeout);
       }
       JsonObject call = r.json();
       Api.Reply shown = r;
@@ -203,14 +201,12 @@ final class FaasCommand implements Runnable {
           "Exit 9 when the call ended FAILED or TIMEOUT."})
   static final class Call extends BaseCommand {
     @Parameters(paramLabel = "N", description = "The call's number") String callNum;
-    @Option(names = "--wait", description = "Wait until the call has ended") boolean await;
-    @Option(names = "--timeout", defaultValue = "PT2M", description = "Longest wait (default: ${DEFAULT-VALUE})")
-    Duration timeout;
+    @picocli.CommandLine.Mixin WaitOptions waiting = new WaitOptions();
 
     @Override
     protected int run() {
       Api api = api();
-      Api.Reply r = await ? FaasCommand.await(api, callNum, timeout) : api.get("api/faas/call/" + Api.segment(callNum));
+      Api.Reply r = waiting.await ? FaasCommand.await(api, callNum, waiting.timeout) : api.get("api/faas/call/" + Api.segment(callNum));
       JsonObject call = r.json();
       print(r, () -> {
         Table t = callTable();

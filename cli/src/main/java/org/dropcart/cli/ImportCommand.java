@@ -1,7 +1,6 @@
 package org.dropcart.cli;
 
 import jakarta.json.JsonObject;
-import java.time.Duration;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,9 +21,7 @@ final class ImportCommand extends BaseCommand {
   @Option(names = {"-t", "--timestamp"}, description = "The files' timestamp (default: from the archive)")
   String timestamp;
   @Option(names = "--status", paramLabel = "ID", description = "Show the import with this id") String status;
-  @Option(names = "--wait", description = "Wait until the import has ended") boolean await;
-  @Option(names = "--timeout", defaultValue = "PT10M", description = "Longest wait (default: ${DEFAULT-VALUE})")
-  Duration timeout;
+  @picocli.CommandLine.Mixin WaitOptions waiting = new WaitOptions();
 
   @Override
   protected int run() throws InterruptedException {
@@ -44,8 +41,8 @@ final class ImportCommand extends BaseCommand {
       r = api.postJson("api/imports", body.build(), 202);
     }
     String id = r.json().getString("id");
-    if (await) {
-      long deadline = System.nanoTime() + timeout.toNanos();
+    if (waiting.await) {
+      long deadline = System.nanoTime() + waiting.timeout.toNanos();
       while (!ENDED.contains(r.json().getString("status")) && System.nanoTime() < deadline) {
         Thread.sleep(300);
         r = api.get("api/imports/" + Api.segment(id));
@@ -54,7 +51,7 @@ final class ImportCommand extends BaseCommand {
     JsonObject imp = r.json();
     String state = imp.getString("status");
     if (json) {
-      if (await && "done".equals(state)) {
+      if (waiting.await && "done".equals(state)) {
         printJson(jakarta.json.Json.createObjectBuilder().add("import", imp)
             .add("files", api.get("api/imports/" + Api.segment(id) + "/files?size=500").json()).build());
       } else {
@@ -64,14 +61,14 @@ final class ImportCommand extends BaseCommand {
       out().print(Table.of("ID", "STATUS", "BYTES", "FILES", "URL", "REASON")
           .row(id, state, Fields.size(imp, "bytes"), Fields.num(imp, "filesStored"), Fields.str(imp, "url"),
               Fields.str(imp, "reason")).render());
-      if (await && "done".equals(state)) {
+      if (waiting.await && "done".equals(state)) {
         out().println();
         out().print(FileCommands.fileTable(api.get("api/imports/" + Api.segment(id) + "/files?size=500").json()).render());
       }
     }
     out().flush();
-    if (await && !ENDED.contains(state)) {
-      throw new CliException(ExitCode.NETWORK, "import " + id + " still " + state + " after " + timeout);
+    if (waiting.await && !ENDED.contains(state)) {
+      throw new CliException(ExitCode.NETWORK, "import " + id + " still " + state + " after " + waiting.timeout);
     }
     return "failed".equals(state) ? ExitCode.REFUSED : ExitCode.OK;
   }

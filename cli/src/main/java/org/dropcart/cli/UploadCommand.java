@@ -133,7 +133,7 @@ final class UploadCommand extends BaseCommand {
     long resumedFrom;
     long requestLeft = 0;
     try {
-      uploader = client.resumeOrCreateUpload(upload);
+      uploader = resumeOrCreate(client, upload, path);
       resumedFrom = uploader.getOffset();
       uploader.setChunkSize(CHUNK);
       uploader.setRequestPayloadSize(requestSize);
@@ -177,6 +177,29 @@ final class UploadCommand extends BaseCommand {
     String url = uploader.getUploadURL().toString();
     String fileName = url.substring(url.lastIndexOf('/') + 1);
     return new Result(path, url, fileName, size, resumedFrom, size - resumedFrom, sha256, checksums);
+  }
+
+  /**
+   * Resumes the upload kept for this file, or creates one. The official client starts over only on
+   * 404; an upload that expired or was terminated (410), or that is not ours (403), cannot be
+   * resumed either: it is forgotten and the file is sent again from the start.
+   */
+  private TusUploader resumeOrCreate(TusClient client, TusUpload upload, Path path)
+      throws ProtocolException, IOException {
+    try {
+      return client.resumeOrCreateUpload(upload);
+    } catch (ProtocolException e) {
+      HttpURLConnection c = e.getCausingConnection();
+      int status = c == null ? -1 : c.getResponseCode();
+      if (status != 410 && status != 403) {
+        throw e;
+      }
+      new StoredUrls(store()).remove(upload.getFingerprint());
+      err().println("dropcart: the earlier upload of " + path + " cannot be resumed (HTTP " + status
+          + "); starting over");
+      err().flush();
+      return client.createUpload(upload);
+    }
   }
 
   /** The key an unfinished upload is kept under: the same file, unchanged, into the same pool of the same server. */

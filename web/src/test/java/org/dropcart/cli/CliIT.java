@@ -61,6 +61,19 @@ class CliIT {
     return new CliRunner(DropcartDeployment.work().resolve("cli").resolve(Api.uniqueName(name)));
   }
 
+  /** A new user in a new pool, logged in through a CLI with a config directory of its own. */
+  private record Member(String token, String pool, CliRunner cli) {}
+
+  private Member member(String prefix) {
+    Api api = api();
+    String user = Api.uniqueName(prefix);
+    String token = api.signUp(user, PASSWORD);
+    String pool = api.poolWith(api.adminToken(), user);
+    CliRunner cli = cli(prefix);
+    cli.login(server(), user, PASSWORD);
+    return new Member(token, pool, cli);
+  }
+
   @Test
   void logsInKeepsTheTokenPrivateAndMapsAuthErrorsToExitCodes() throws Exception {
     Api api = api();
@@ -117,12 +130,10 @@ class CliIT {
   @Test
   void anInterruptedUploadIsResumedByTheNextRunAndTheBytesComeBackIdentical() throws Exception {
     Api api = api();
-    String admin = api.adminToken();
-    String user = Api.uniqueName("cli-up");
-    String token = api.signUp(user, PASSWORD);
-    String pool = api.poolWith(admin, user);
-    CliRunner cli = cli("upload");
-    cli.login(server(), user, PASSWORD);
+    Member member = member("cli-up");
+    String token = member.token();
+    String pool = member.pool();
+    CliRunner cli = member.cli();
 
     byte[] bytes = new byte[12 * MIB + 12_345];
     new Random(8).nextBytes(bytes);
@@ -182,12 +193,10 @@ class CliIT {
   @Test
   void cartsAndImportsFromTheCommandLine() throws Exception {
     Api api = api();
-    String admin = api.adminToken();
-    String user = Api.uniqueName("cli-cart");
-    String token = api.signUp(user, PASSWORD);
-    String pool = api.poolWith(admin, user);
-    CliRunner cli = cli("carts");
-    cli.login(server(), user, PASSWORD);
+    Member member = member("cli-cart");
+    String token = member.token();
+    String pool = member.pool();
+    CliRunner cli = member.cli();
 
     Path small = cli.workDir().resolve("notes.txt");
     Files.writeString(small, "cart me, please\n");
