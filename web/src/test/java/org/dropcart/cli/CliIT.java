@@ -188,6 +188,23 @@ class CliIT {
     assertThat(download.exit()).as(download.toString()).isZero();
     assertThat(download.json().getString("sha256")).isEqualTo(entry.getString("sha256"));
     assertThat(Files.readAllBytes(cli.workDir().resolve("back.bin"))).isEqualTo(bytes);
+
+    // An upload left longer than the server keeps it (dropcart.upload.expiration, PT6S in tests)
+    // cannot be resumed: the next run says so and sends the file again from the start.
+    Path late = cli.workDir().resolve("late.bin");
+    Files.write(late, java.util.Arrays.copyOf(bytes, 2 * MIB + 1));
+    String[] lateUpload = {"upload", late.toString(), "--pool", pool, "--request-size", Integer.toString(MIB),
+        "--json"};
+    String[] lateStopping = java.util.Arrays.copyOf(lateUpload, lateUpload.length + 2);
+    lateStopping[lateUpload.length] = "--x-stop-after-bytes";
+    lateStopping[lateUpload.length + 1] = Integer.toString(MIB);
+    assertThat(cli.run(lateStopping).exit()).isEqualTo(99);
+    Thread.sleep(8_000);
+    Run again = cli.run(lateUpload);
+    assertThat(again.exit()).as(again.toString()).isZero();
+    assertThat(again.err()).contains("cannot be resumed (HTTP 410)");
+    assertThat(again.jsonArray().getJsonObject(0).getJsonNumber("resumedFrom").longValue()).isZero();
+    assertThat(again.jsonArray().getJsonObject(0).getJsonNumber("sent").longValue()).isEqualTo(2L * MIB + 1);
   }
 
   @Test
