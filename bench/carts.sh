@@ -42,20 +42,13 @@ for s in "${SETS[@]}"; do
 done
 sync
 
-ARCHIVE_PID=; LAUNCHER=; DC_PID=
+ARCHIVE_PID=
 cleanup() {
   set +e
   [ -n "$ARCHIVE_PID" ] && kill "$ARCHIVE_PID" 2> /dev/null
-  [ -z "$DC_PID" ] && [ -f "$DATA/dropcart.pid" ] && DC_PID=$(cat "$DATA/dropcart.pid")
-  if [ -n "$DC_PID" ]; then
-    kill "$DC_PID" 2> /dev/null
-    for _ in $(seq 1 30); do kill -0 "$DC_PID" 2> /dev/null || break; sleep 1; done
-    kill -9 "$DC_PID" 2> /dev/null
-  fi
-  [ -n "$LAUNCHER" ] && kill "$LAUNCHER" 2> /dev/null
-  for p in $(pgrep -f -- "-Ddropcart.data.dir=$DATA" 2> /dev/null); do kill -9 "$p" 2> /dev/null; done
+  stop_dropcart "$DATA"
   wait 2> /dev/null
-  rm -rf "$DATA" "$WORK/src" "$WORK/out"
+  rm -rf "$WORK/src" "$WORK/out"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -63,19 +56,7 @@ trap 'exit 130' INT TERM
 python3 bench/carts/archive.py "$ARCHIVE_PORT" "$WORK/src" > "$WORK/archive.log" 2>&1 &
 ARCHIVE_PID=$!
 # Carts without tokens (cartd's open mode) keep the client to plain HTTP; the work measured is the same.
-DROPCART_DATA_DIR="$DATA" DROPCART_PORT="$PORT" DROPCART_BROKER_PORT="$BROKER_PORT" DROPCART_SKIP_BUILD=1 \
-  DROPCART_JAVA_OPTS="$JAVA_OPTS" DROPCART_ADMIN_PASSWORD="bench-admin-password" \
-  DROPCART_CARTS_AUTH=none ARCHIVE_INTERFACE_URL="http://127.0.0.1:$ARCHIVE_PORT/" \
-  bash src/main/liberty-or-payara/run.sh > "$WORK/dropcart.log" 2>&1 &
-LAUNCHER=$!
-echo "Waiting for Dropcart (log: $WORK/dropcart.log)..."
-for i in $(seq 1 300); do
-  kill -0 "$LAUNCHER" 2> /dev/null || { echo "Dropcart did not start; see $WORK/dropcart.log" >&2; exit 1; }
-  grep -q "Dropcart is ready" "$WORK/dropcart.log" && break
-  [ "$i" = 300 ] && { echo "Dropcart not ready after 300 s" >&2; exit 1; }
-  sleep 1
-done
-DC_PID=$(cat "$DATA/dropcart.pid")
+start_dropcart "$DATA" "$WORK/dropcart.log" DROPCART_CARTS_AUTH=none ARCHIVE_INTERFACE_URL="http://127.0.0.1:$ARCHIVE_PORT/"
 
 # Warm-up (not counted): one small cart, so the first measurement does not pay for class loading.
 mkdir -p "$WORK/src/warm"; for i in 1 2 3; do head -c 65536 /dev/urandom > "$WORK/src/warm/w$i"; done

@@ -34,39 +34,8 @@ if [ ! -f web/target/dropcart.war ] || [ ! -f web/target/runtime/payara-micro.ja
 fi
 rm -rf "$WORK"; mkdir -p "$WORK/peer"
 
-LAUNCHER=; DC_PID=
-stop_dropcart() {
-  set +e
-  [ -z "$DC_PID" ] && [ -f "$DATA/dropcart.pid" ] && DC_PID=$(cat "$DATA/dropcart.pid")
-  if [ -n "$DC_PID" ]; then
-    kill "$DC_PID" 2> /dev/null
-    for _ in $(seq 1 30); do kill -0 "$DC_PID" 2> /dev/null || break; sleep 1; done
-    kill -9 "$DC_PID" 2> /dev/null
-  fi
-  [ -n "$LAUNCHER" ] && kill "$LAUNCHER" 2> /dev/null
-  wait 2> /dev/null
-  LAUNCHER=; DC_PID=
-  rm -rf "$DATA"
-  set -e
-}
-trap stop_dropcart EXIT
+trap 'stop_dropcart "$DATA"' EXIT
 trap 'exit 130' INT TERM
-
-# start_dropcart POLICY WORKERS
-start_dropcart() {
-  DROPCART_DATA_DIR="$DATA" DROPCART_PORT="$PORT" DROPCART_BROKER_PORT="$BROKER_PORT" DROPCART_SKIP_BUILD=1 \
-    DROPCART_JAVA_OPTS="-Xmx1g" DROPCART_ADMIN_PASSWORD="$ADMIN_PASSWORD" DROPCART_JWT_TTL=PT12H \
-    DROPCART_FAAS_PRELOAD="$1" DROPCART_FAAS_WORKERS="$2" \
-    bash src/main/liberty-or-payara/run.sh > "$WORK/dropcart-$1-$2.log" 2>&1 &
-  LAUNCHER=$!
-  for i in $(seq 1 300); do
-    kill -0 "$LAUNCHER" 2> /dev/null || { echo "Dropcart did not start; see $WORK/dropcart-$1-$2.log" >&2; exit 1; }
-    grep -q "Dropcart is ready" "$WORK/dropcart-$1-$2.log" && break
-    [ "$i" = 300 ] && { echo "Dropcart not ready after 300 s" >&2; exit 1; }
-    sleep 1
-  done
-  DC_PID=$(cat "$DATA/dropcart.pid")
-}
 
 field() { python3 -c 'import json,sys; print(json.loads(sys.stdin.read())[sys.argv[1]])' "$1"; }
 
@@ -80,12 +49,12 @@ done
 for policy in $POLICIES; do
   for w in $WORKERS; do
     for r in $(seq 1 "$RUNS"); do
-      start_dropcart "$policy" "$w"
+      start_dropcart "$DATA" "$WORK/dropcart-$policy-$w.log" DROPCART_FAAS_PRELOAD="$policy" DROPCART_FAAS_WORKERS="$w"
       TOKEN=$(python3 "$CLIENT" setup "http://127.0.0.1:$PORT/" "$ADMIN_PASSWORD")
       python3 "$CLIENT" calls "http://127.0.0.1:$PORT/" "$TOKEN" "$WARMUP" "$w" > /dev/null
       line=$(python3 "$CLIENT" calls "http://127.0.0.1:$PORT/" "$TOKEN" "$CALLS" "$w")
       echo "$policy $w $r $line" | tee -a "$RESULTS"
-      stop_dropcart
+      stop_dropcart "$DATA"
     done
   done
 done

@@ -44,38 +44,20 @@ rm -rf "$WORK/files"
 ARCHIVE_BYTES=$(stat -c %s "$WORK/serve/set.tar.gz")
 sync
 
-HTTP_PID=; LAUNCHER=; DC_PID=
+HTTP_PID=
 cleanup() {
   set +e
   [ -n "$HTTP_PID" ] && kill "$HTTP_PID" 2> /dev/null
-  [ -z "$DC_PID" ] && [ -f "$DATA/dropcart.pid" ] && DC_PID=$(cat "$DATA/dropcart.pid")
-  if [ -n "$DC_PID" ]; then
-    kill "$DC_PID" 2> /dev/null
-    for _ in $(seq 1 30); do kill -0 "$DC_PID" 2> /dev/null || break; sleep 1; done
-    kill -9 "$DC_PID" 2> /dev/null
-  fi
-  [ -n "$LAUNCHER" ] && kill "$LAUNCHER" 2> /dev/null
-  for p in $(pgrep -f -- "-Ddropcart.data.dir=$DATA" 2> /dev/null); do kill -9 "$p" 2> /dev/null; done
+  stop_dropcart "$DATA"
   wait 2> /dev/null
-  rm -rf "$DATA" "$WORK/serve" "$WORK/out"
+  rm -rf "$WORK/serve" "$WORK/out"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 python3 -m http.server --bind 127.0.0.1 --directory "$WORK/serve" "$HTTP_PORT" > "$WORK/http.log" 2>&1 &
 HTTP_PID=$!
-DROPCART_DATA_DIR="$DATA" DROPCART_PORT="$PORT" DROPCART_BROKER_PORT="$BROKER_PORT" DROPCART_SKIP_BUILD=1 \
-  DROPCART_JAVA_OPTS="$JAVA_OPTS" DROPCART_ADMIN_PASSWORD="$ADMIN_PASSWORD" DROPCART_JWT_TTL=PT12H \
-  bash src/main/liberty-or-payara/run.sh > "$WORK/dropcart.log" 2>&1 &
-LAUNCHER=$!
-echo "Waiting for Dropcart (log: $WORK/dropcart.log)..."
-for i in $(seq 1 300); do
-  kill -0 "$LAUNCHER" 2> /dev/null || { echo "Dropcart did not start; see $WORK/dropcart.log" >&2; exit 1; }
-  grep -q "Dropcart is ready" "$WORK/dropcart.log" && break
-  [ "$i" = 300 ] && { echo "Dropcart not ready after 300 s" >&2; exit 1; }
-  sleep 1
-done
-DC_PID=$(cat "$DATA/dropcart.pid")
+start_dropcart "$DATA" "$WORK/dropcart.log"
 read -r TOKEN POOL < <(node -e 'const s = JSON.parse(require("fs").readFileSync(0)); console.log(s.token, s.pool)' \
   < <(node bench/tus/dropcart-setup.mjs "http://127.0.0.1:$PORT/" "$ADMIN_PASSWORD"))
 [ -n "${POOL:-}" ] || { echo "could not prepare Dropcart (user, pool)" >&2; exit 1; }

@@ -56,3 +56,44 @@ write_section() {
   mv "$parts/BENCHMARKS.md" "$md"
   rm -rf "$parts"
 }
+
+# start_dropcart DATA LOG [NAME=value...]: starts Dropcart with the launcher on data directory DATA
+# (ports PORT and BROKER_PORT, JVM options JAVA_OPTS or -Xmx1g, admin password ADMIN_PASSWORD, all
+# from the caller; a prebuilt WAR), the extra environment given, its output in LOG, and waits until
+# it is ready. Sets DC_PID (the server JVM) and DC_LAUNCHER.
+start_dropcart() {
+  local data=$1 log=$2 i
+  shift 2
+  env DROPCART_DATA_DIR="$data" DROPCART_PORT="$PORT" DROPCART_BROKER_PORT="$BROKER_PORT" DROPCART_SKIP_BUILD=1 \
+    DROPCART_JAVA_OPTS="${JAVA_OPTS:--Xmx1g}" DROPCART_ADMIN_PASSWORD="${ADMIN_PASSWORD:-bench-admin-password}" \
+    DROPCART_JWT_TTL=PT12H "$@" bash "$ROOT/src/main/liberty-or-payara/run.sh" > "$log" 2>&1 &
+  DC_LAUNCHER=$!
+  echo "Waiting for Dropcart (log: $log)..."
+  for i in $(seq 1 300); do
+    kill -0 "$DC_LAUNCHER" 2> /dev/null || { echo "Dropcart did not start; see $log" >&2; return 1; }
+    grep -q "Dropcart is ready" "$log" && break
+    [ "$i" = 300 ] && { echo "Dropcart not ready after 300 s; see $log" >&2; return 1; }
+    sleep 1
+  done
+  DC_PID=$(cat "$data/dropcart.pid")
+}
+
+# stop_dropcart DATA: stops the Dropcart started on DATA (TERM, KILL after 30 s), its launcher, and
+# any JVM still running on that data directory, then deletes DATA.
+stop_dropcart() {
+  local data=$1 p
+  if [ -z "${DC_PID:-}" ] && [ -f "$data/dropcart.pid" ]; then DC_PID=$(cat "$data/dropcart.pid"); fi
+  if [ -n "${DC_PID:-}" ]; then
+    kill "$DC_PID" 2> /dev/null || true
+    for _ in $(seq 1 30); do kill -0 "$DC_PID" 2> /dev/null || break; sleep 1; done
+    kill -9 "$DC_PID" 2> /dev/null || true
+  fi
+  if [ -n "${DC_LAUNCHER:-}" ]; then
+    kill "$DC_LAUNCHER" 2> /dev/null || true
+    wait "$DC_LAUNCHER" 2> /dev/null || true
+  fi
+  for p in $(pgrep -f -- "-Ddropcart.data.dir=$data" 2> /dev/null || true); do kill -9 "$p" 2> /dev/null || true; done
+  DC_PID=; DC_LAUNCHER=
+  rm -rf "$data"
+  return 0
+}
