@@ -1,12 +1,12 @@
 package org.dropcart.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +16,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.dropcart.cli.CliRunner.Run;
 import org.dropcart.support.Api;
 import org.dropcart.support.Carts;
@@ -34,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The {@code dropcart} CLI, its real jar run as a separate process against a running Dropcart:
  * login (and a wrong password), an upload stopped midway and resumed by a second run that sends
  * only the rest, the files / history / download round trip, carts, an import, {@code --json}
- * output, and the exit codes of 401, 403 and 404.
+ * output, the exit codes of 401, 403 and 404, and the functions commands.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -275,5 +277,59 @@ class CliIT {
       }
     }
     return null;
+  }
+
+  /** {@code dropcart faas …}: seed 002's dice example on a real {@code python3} runtime. */
+  @Test
+  void registersARuntimeAndAFunctionInvokesItAndReadsTheCalls() throws Exception {
+    CliRunner cli = new CliRunner(DropcartDeployment.work().resolve("cli").resolve(Api.uniqueName("faas")));
+    Run login = cli.env("DROPCART_PASSWORD", DropcartDeployment.ADMIN_PASSWORD)
+        .run("login", "--server", base.toString(), "-u", "admin");
+    assertThat(login.exit()).as(login.toString()).isZero();
+
+    String runtime = Api.uniqueName("py");
+    String function = Api.uniqueName("dice");
+    Run registered = cli.run("faas", "runtime", runtime, "--path", "/", "--dependencies", "true",
+        "--run", "python3 test.py");
+    assertThat(registered.exit()).as(registered.toString()).isZero();
+    Run runtimes = cli.run("faas", "runtime", "--json");
+    assertThat(runtimes.exit()).as(runtimes.toString()).isZero();
+    assertThat(runtimes.jsonArray().getValuesAs(jakarta.json.JsonString::getString)).contains(runtime);
+
+    Path zip = cli.workDir().resolve("dice.zip");
+    try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
+      out.putNextEntry(new ZipEntry("test.py"));
+      out.write("""
+          import json, random, sys
+          params = json.load(sys.stdin)
+          print(random.randint(1, int(params.get("sides", 6))))
+          """.getBytes(StandardCharsets.UTF_8));
+      out.putNextEntry(new ZipEntry("requirements.txt"));
+      out.closeEntry();
+    }
+    Run uploaded = cli.run("faas", "function", runtime, function, zip.toString());
+    assertThat(uploaded.exit()).as(uploaded.toString()).isZero();
+    Run functions = cli.run("faas", "function", "--json");
+    assertThat(functions.jsonArray().getValuesAs(jakarta.json.JsonString::getString)).contains(function);
+
+    Run invoked = cli.run("faas", "invoke", function, "--params", "{\"sides\":6}", "--wait", "--json");
+    assertThat(invoked.exit()).as(invoked.toString()).isZero();
+    JsonObject call = invoked.json();
+    assertThat(call.getString("status")).isEqualTo("DONE");
+    int roll = Integer.parseInt(call.getString("result").strip());
+    assertThat(roll).isBetween(1, 6);
+    String callNum = call.get("callNum").toString().replace("\"", "");
+
+    Run one = cli.run("faas", "call", callNum, "--json");
+    assertThat(one.exit()).as(one.toString()).isZero();
+    assertThat(one.json().getString("status")).isEqualTo("DONE");
+    Run calls = cli.run("faas", "calls", "--json");
+    assertThat(calls.exit()).as(calls.toString()).isZero();
+    assertThat(calls.json().values().stream().map(JsonValue::asJsonObject)
+        .anyMatch(c -> c.get("callNum").toString().replace("\"", "").equals(callNum))).isTrue();
+    assertThat(cli.run("faas", "calls").out()).contains(function);
+
+    cli.run("faas", "invoke", Api.uniqueName("no-such-function")).assertOneLineError(4);
+    cli.run("faas", "invoke", function, "--params", "{not json").assertOneLineError(2);
   }
 }
