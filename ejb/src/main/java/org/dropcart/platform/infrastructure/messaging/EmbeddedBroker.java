@@ -109,15 +109,37 @@ public class EmbeddedBroker {
     return broker != null && broker.getActiveMQServer().isActive();
   }
 
+  /**
+   * Stops the broker once the application's own clients have let go of it. The server may destroy
+   * this bean before it stops the MDBs; a broker stopped then leaves every MDB consumer blocked
+   * until its close times out (seen: a server took 80 s and more to stop, and a test server still
+   * held the database when the next one started). So the stop waits, on a thread of its own, until
+   * no connection is left or {@link #STOP_WAIT} has passed; a JVM that exits meanwhile takes the
+   * broker with it, which its journal is made for.
+   */
   @PreDestroy
   void stop() {
     if (broker == null) {
       return;
     }
-    try {
-      broker.stop();
-    } catch (Exception e) {
-      LOG.log(Level.WARNING, "The embedded broker did not stop cleanly", e);
-    }
+    EmbeddedActiveMQ stopping = broker;
+    broker = null;
+    Thread stopper = new Thread(() -> {
+      long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+      try {
+        while (stopping.getActiveMQServer().getConnectionCount() > 0 && System.nanoTime() < deadline) {
+          Thread.sleep(100);
+        }
+        stopping.stop();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Exception e) {
+        LOG.log(Level.WARNING, "The embedded broker did not stop cleanly", e);
+      }
+    }, "embedded-broker-stop");
+    stopper.setDaemon(true);
+    stopper.start();
   }
+
+  private static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(20);
 }
