@@ -109,16 +109,14 @@ public class StorePipeline {
             upload.length(), in));
       }
     }
-    catalog.makeDurable();
-    // In this transaction: a file is stored for grouping exactly when its upload is settled.
-    results.stream().filter(StoredFile::hasContent).forEach(f -> grouping.enlist(f.fileName(), f.poolId(),
-        f.ownerId(), f.clientId(), f.displayName(), f.timestamp(), f.size(), f.sha256()));
+    // In this transaction: a file is stored for grouping (and its owner told) exactly when its
+    // upload is settled.
+    settle(results);
     if (results.stream().anyMatch(StoredFile::hasContent)) {
       upload.stored();
     } else {
       upload.rejected(results.get(0).reason());
     }
-    results.forEach(r -> notifier.publish(UploadNotices.settled(r)));
     freeVolumeAfterCommit(upload, parts);
     LOG.log(Level.INFO, "Upload {0}: {1} file(s) stored, {2} rejected", new Object[] {upload.id(),
         results.stream().filter(StoredFile::hasContent).count(),
