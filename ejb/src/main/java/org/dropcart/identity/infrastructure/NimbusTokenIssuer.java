@@ -57,6 +57,6 @@ public class NimbusTokenIssuer implements TokenIssuer {
     } catch (JOSEException e) {
       throw new IllegalStateException("Could not sign an access token", e);
     }
-    return new IssuedToken(jwt.serialize(), tokenId, issuedAt, expiresAt);
+    return new IssuedToken(jwt.serialize(), tokenId, user.tokenGeneration(), issuedAt, expiresAt);
   }
 }

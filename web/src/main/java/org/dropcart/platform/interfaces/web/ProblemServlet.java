@@ -50,12 +50,39 @@ public class ProblemServlet extends HttpServlet {
     }
     response.setStatus(status);
     response.setHeader(RequestIds.HEADER, requestId);
-    response.setContentType(Problem.MEDIA_TYPE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write(problem.toJson(requestId));
+    if (wantsPage(request, path)) {
+      response.setContentType("text/html");
+      response.getWriter().write(page(problem, status, requestId, request.getContextPath()));
+    } else {
+      response.setContentType(Problem.MEDIA_TYPE);
+      response.getWriter().write(problem.toJson(requestId));
+    }
     AccessLog.write(
         new AccessLog.Entry(request.getMethod(), path, status, -1,
             request.getRemoteUser(), requestId, problem.kind()),
         config.getOptionalValue("dropcart.log.json", Boolean.class).orElse(false));
+  }
+
+  /** A browser asking for a page (console, portal) gets the problem as a page; the API never does. */
+  private static boolean wantsPage(HttpServletRequest request, String path) {
+    String accept = request.getHeader("Accept");
+    String local = path.substring(Math.min(path.length(), request.getContextPath().length()));
+    return accept != null && accept.contains("text/html") && !local.startsWith("/api");
+  }
+
+  private static String page(Problem problem, int status, String requestId, String contextPath) {
+    return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>" + status + " "
+        + escape(problem.title()) + " · Dropcart</title></head><body><main><h1 id=\"problem-title\">" + status + " "
+        + escape(problem.title()) + "</h1><p id=\"problem-detail\">" + escape(problem.detail())
+        + "</p><p>Request id: <code>" + escape(requestId) + "</code></p><p><a href=\"" + escape(contextPath)
+        + "/\">Back to Dropcart</a></p></main></body></html>";
+  }
+
+  private static String escape(String text) {
+    if (text == null) {
+      return "";
+    }
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }
