@@ -1,0 +1,152 @@
+package org.dropcart.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URL;
+import java.util.stream.Collectors;
+import org.dropcart.support.Api;
+import org.dropcart.support.Browser;
+import org.dropcart.support.DropcartDeployment;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The console and the portal in a real browser (headless chromium) against the real WAR: signing
+ * in with the API's users, sessions beside bearer tokens, who may open what, and the scenario of
+ * seed 003's web client from an admin's and a pool member's side. Screenshots of every page go to
+ * {@code target/screenshots/}.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebPagesIT {
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return DropcartDeployment.war();
+  }
+
+  @ArquillianResource private URL base;
+
+  private static final String PASSWORD = "portal-user-password";
+  private static final String MEMBER = Api.uniqueName("member");
+
+  private Api api() {
+    return new Api(base);
+  }
+
+  private Browser browser() {
+    return new Browser(api().base());
+  }
+
+  @Test
+  @Order(1)
+  void aConsolePageAsksForSignInThenOpensTheAskedPageAndAWrongPasswordSaysSoPlainly() {
+    try (Browser admin = browser()) {
+      admin.open("console/audit.xhtml");
+      assertThat(admin.path()).endsWith("/signin.xhtml");
+      admin.screenshot("signin");
+
+      admin.signIn("admin", "not-the-password");
+      assertThat(admin.path()).endsWith("/signin.xhtml");
+      assertThat(admin.pageText()).contains("Wrong username or password.").doesNotContain("Exception");
+
+      admin.signIn("admin", DropcartDeployment.ADMIN_PASSWORD);
+      assertThat(admin.path()).isEqualTo("/console/audit.xhtml");
+      assertThat(admin.text("signed-in-user")).isEqualTo("admin");
+    }
+  }
+
+  @Test
+  @Order(2)
+  void aSessionOpensPagesButNeverTheApiWhileBearerTokensKeepWorking() {
+    try (Browser admin = browser()) {
+      admin.open("console/");
+      admin.signIn("admin", DropcartDeployment.ADMIN_PASSWORD);
+      assertThat(admin.path()).startsWith("/console/");
+
+      String cookies = admin.driver().manage().getCookies().stream()
+          .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
+      assertThat(cookies).contains("JSESSIONID");
+      Api.Reply withCookie = api().send(api().request("api/pools", null).header("Cookie", cookies).GET());
+      assertThat(withCookie.status()).isEqualTo(401);
+
+      String token = api().adminToken();
+      assertThat(api().get("api/pools", token).status()).isEqualTo(200);
+      // The API sign-in did not disturb the browser's session.
+      admin.open("console/");
+      assertThat(admin.path()).startsWith("/console/");
+      assertThat(admin.text("signed-in-user")).isEqualTo("admin");
+    }
+  }
+
+  @Test
+  @Order(3)
+  void aUserSignsUpOnThePortalAndIsRefusedTheConsoleWithA403Page() {
+    try (Browser user = browser()) {
+      user.open("signup.xhtml");
+      user.screenshot("signup");
+      user.type("signup:username", MEMBER);
+      user.type("signup:password", PASSWORD);
+      user.click("signup:submit");
+      user.waitFor(d -> URI.create(d.getCurrentUrl()).getPath().startsWith("/portal/"));
+      assertThat(user.text("signed-in-user")).isEqualTo(MEMBER);
+
+      user.open("console/");
+      assertThat(user.text("problem-title")).isEqualTo("403 Forbidden");
+      assertThat(user.pageText()).doesNotContain("Exception").doesNotContain("\tat ");
+      user.open("console/users.xhtml");
+      assertThat(user.text("problem-title")).isEqualTo("403 Forbidden");
+    }
+  }
+
+  @Test
+  @Order(4)
+  void signingOutEndsTheSessionAndDisablingAUserEndsTheirs() {
+    try (Browser user = browser()) {
+      user.open("portal/");
+      user.signIn(MEMBER, PASSWORD);
+      assertThat(user.path()).startsWith("/portal/");
+      user.click("sign-out");
+      user.awaitText("You are signed out.");
+      user.open("portal/");
+      assertThat(user.path()).endsWith("/signin.xhtml");
+
+      user.signIn(MEMBER, PASSWORD);
+      assertThat(user.path()).startsWith("/portal/");
+      String admin = api().adminToken();
+      assertThat(api().patch("api/admin/users/" + MEMBER, "{\"enabled\":false}", admin).status()).isEqualTo(200);
+      user.open("portal/");
+      assertThat(user.path()).endsWith("/signin.xhtml");
+      assertThat(user.pageText()).contains("Your session ended");
+      assertThat(api().patch("api/admin/users/" + MEMBER, "{\"enabled\":true}", admin).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  @Order(5)
+  void everyConsolePageOpensForAnAdmin() {
+    String[] pages = {"index", "users", "pools", "uploads", "files", "groups", "carts", "imports",
+        "functions", "registry", "jobs", "dead-letters", "audit"};
+    try (Browser admin = browser()) {
+      admin.open("console/");
+      admin.signIn("admin", DropcartDeployment.ADMIN_PASSWORD);
+      for (String page : pages) {
+        admin.open("console/" + page + ".xhtml");
+        assertThat(admin.path()).as(page).isEqualTo("/console/" + page + ".xhtml");
+        assertThat(admin.pageText()).as(page)
+            .doesNotContain("Internal Server Error").doesNotContain("Exception");
+        admin.screenshot("console-" + page);
+      }
+    }
+  }
+
+}

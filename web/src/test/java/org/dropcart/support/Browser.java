@@ -1,0 +1,137 @@
+package org.dropcart.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real browser for the page tests: Debian's headless chromium through its chromedriver (Selenium
+ * Manager cannot download one here), a fresh profile per browser, screenshots under
+ * {@code target/screenshots/}. Each person in a scenario gets their own browser (own cookies).
+ */
+public final class Browser implements AutoCloseable {
+  private static final String CHROMIUM = System.getProperty("dropcart.test.chromium", "/usr/bin/chromium");
+  private static final String CHROMEDRIVER =
+      System.getProperty("dropcart.test.chromedriver", "/usr/bin/chromedriver");
+
+  private final ChromeDriver driver;
+  private final URI base;
+  private final Path profile;
+
+  public Browser(URI base) {
+    this.base = base;
+    try {
+      this.profile = Files.createTempDirectory(DropcartDeployment.work(), "chromium-profile-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run", "--window-size=1366,900", "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+    this.driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  /** Opens a path of the server (relative to its root, e.g. {@code console/}). */
+  public Browser open(String path) {
+    driver.get(base.resolve(path).toString());
+    return this;
+  }
+
+  public String path() {
+    return URI.create(driver.getCurrentUrl()).getPath();
+  }
+
+  public WebElement find(String id) {
+    return waitFor(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+  }
+
+  public WebElement clickable(String id) {
+    return waitFor(ExpectedConditions.elementToBeClickable(By.id(id)));
+  }
+
+  public void type(String id, String text) {
+    WebElement input = clickable(id);
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  public void click(String id) {
+    clickable(id).click();
+  }
+
+  public String text(String id) {
+    return find(id).getText();
+  }
+
+  public String pageText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  /** Waits (up to 30 s) until the page body shows {@code text}. */
+  public void awaitText(String text) {
+    waitFor(d -> d.findElement(By.tagName("body")).getText().contains(text));
+  }
+
+  public <T> T waitFor(Function<WebDriver, T> condition) {
+    return waitFor(condition, Duration.ofSeconds(30));
+  }
+
+  public <T> T waitFor(Function<WebDriver, T> condition, Duration timeout) {
+    return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(condition::apply);
+  }
+
+  /** Signs in through the form at {@code signin.xhtml} (wherever the browser was sent). */
+  public void signIn(String username, String password) {
+    if (!path().endsWith("/signin.xhtml")) {
+      open("signin.xhtml");
+    }
+    type("signin:username", username);
+    type("signin:password", password);
+    click("signin:submit");
+    waitFor(d -> !URI.create(d.getCurrentUrl()).getPath().endsWith("/signin.xhtml")
+        || !d.findElements(By.cssSelector(".ui-messages-error")).isEmpty());
+  }
+
+  /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
+  public Path screenshot(String name) {
+    try {
+      Path dir = Path.of(System.getProperty("dropcart.test.screenshots", "target/screenshots"));
+      Files.createDirectories(dir);
+      Path target = dir.resolve(name + ".png");
+      Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
