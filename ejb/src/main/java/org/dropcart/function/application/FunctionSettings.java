@@ -37,8 +37,26 @@ public class FunctionSettings {
     return Duration.parse(text("dropcart.faas.timeout", "PT30S"));
   }
 
+  /**
+   * How long a runtime's dependency step (installing a function's requirements) may run: longer
+   * than a call, as a package download is, and never cut short by the calls' own timeout.
+   */
+  public Duration dependencyTimeout() {
+    return Duration.parse(text("dropcart.faas.dependency-timeout", "PT5M"));
+  }
+
+  /** The limits of a call's process. */
   public FunctionProcesses.Limits limits() {
-    return new FunctionProcesses.Limits(timeout(), (int) Math.min(1024 * 1024,
+    return limits(timeout());
+  }
+
+  /** The limits of a dependency step's process: a call's, with its own timeout. */
+  public FunctionProcesses.Limits dependencyLimits() {
+    return limits(dependencyTimeout());
+  }
+
+  private FunctionProcesses.Limits limits(Duration timeout) {
+    return new FunctionProcesses.Limits(timeout, (int) Math.min(1024 * 1024,
         ByteSize.parse(text("dropcart.faas.max-output", "64KiB")).bytes()),
         (int) Math.min(16 * 1024, ByteSize.parse(text("dropcart.faas.max-stderr", "8KiB")).bytes()),
         Long.parseLong(text("dropcart.faas.cpu-seconds", "60")),

@@ -116,9 +116,11 @@ public class FunctionWorkspaces {
     }
     Map<String, String> env = new java.util.HashMap<>(environment);
     env.put("HOME", dir.toString());
-    FunctionProcesses.Ended ended = processes.run(run.dependencies(), dir, env, new byte[0], settings.limits());
+    FunctionProcesses.Ended ended = processes.run(run.dependencies(), dir, env, new byte[0], settings.dependencyLimits());
     if (ended.timedOut()) {
-      throw new DependenciesFailed("the runtime's dependency step was killed after " + settings.timeout(), ended);
+      throw new DependenciesFailed(
+          "the runtime's dependency step was killed after " + settings.dependencyTimeout()
+              + " (dropcart.faas.dependency-timeout)", ended);
     }
     if (ended.exitCode() == null || ended.exitCode() != 0) {
       throw new DependenciesFailed("the runtime's dependency step exited with code " + ended.exitCode(), ended);
