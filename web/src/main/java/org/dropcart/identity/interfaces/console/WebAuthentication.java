@@ -22,12 +22,14 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * One identity, two ways in. The API ({@code /api/…}) takes bearer tokens, verified by
- * MicroProfile JWT; the console and the portal use a session opened by the sign-in form, whose
- * password check is {@link PasswordIdentityStore} over the same users. The server holds one
- * mechanism per application, so this one is selected (an enabled alternative) and hands each
- * request to the mechanism of its path: a session cookie alone never opens the API, and a bearer
- * token never opens a page.
+ * One identity, two ways in. The pages (the console, the portal, the sign-in forms) use a session
+ * opened by the sign-in form, whose password check is {@link PasswordIdentityStore} over the same
+ * users; everything else — {@code /api/…}, seed 002's root routes, the socket gateway, health —
+ * takes bearer tokens, verified by MicroProfile JWT. The server holds one mechanism per
+ * application, so this one is selected (an enabled alternative) and hands each request to the
+ * mechanism of its path: a session cookie alone never opens the API, and a bearer token never
+ * opens a page. Tokens are the default, so a route added later is never session-authenticated by
+ * accident.
  */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)
@@ -66,17 +68,23 @@ public class WebAuthentication implements HttpAuthenticationMechanism {
     of(request).cleanSubject(request, response, context);
   }
 
-  /** Whether a request belongs to the token-authenticated API. */
-  static boolean isApi(HttpServletRequest request) {
+  /** Whether a request is for a page (session-authenticated) rather than the API. */
+  static boolean isPage(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.equals("/api") || path.startsWith("/api/");
+    return path.isEmpty()
+        || path.equals("/")
+        || path.equals("/signout")
+        || path.startsWith("/console/")
+        || path.startsWith("/portal/")
+        || (path.endsWith(".xhtml") && path.indexOf('/', 1) < 0) // signin, signup, index
+        || path.startsWith("/jakarta.faces.resource/");
   }
 
   private HttpAuthenticationMechanism of(HttpServletRequest request) {
     if (tokens == null || form == null) {
       discover();
     }
-    return isApi(request) ? tokens : form;
+    return isPage(request) ? form : tokens;
   }
 
   /**
