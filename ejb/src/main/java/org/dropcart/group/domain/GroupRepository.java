@@ -69,6 +69,9 @@ public interface GroupRepository {
 
   void store(Processor processor);
 
+  /** The processors of those of the pools that have one. */
+  List<Processor> processors(Collection<String> poolIds);
+
   void remove(Processor processor);
 
   /** Groups a processor took at or before {@code before} and has not answered for, oldest first. */

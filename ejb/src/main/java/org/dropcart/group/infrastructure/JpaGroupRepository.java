@@ -147,6 +147,13 @@ public class JpaGroupRepository implements GroupRepository {
   }
 
   @Override
+  public List<Processor> processors(Collection<String> poolIds) {
+    return poolIds.isEmpty() ? List.of()
+        : em.createQuery("SELECT p FROM Processor p WHERE p.poolId IN :pools", Processor.class)
+            .setParameter("pools", poolIds).getResultList();
+  }
+
+  @Override
   public void store(Processor processor) {
     em.persist(processor);
   }
