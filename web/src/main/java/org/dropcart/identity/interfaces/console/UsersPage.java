@@ -70,10 +70,15 @@ public class UsersPage implements Serializable {
     change(new UserChange(role, null), "Role of '%s' is now " + role + "; their earlier sign-ins ended.");
   }
 
-  public void toggleEnabled(UserView user) {
-    selected = user;
-    change(new UserChange(null, !user.enabled()),
-        user.enabled() ? "User '%s' is disabled; their sign-ins ended." : "User '%s' is enabled.");
+  /**
+   * Disables or enables the user named in the request (by name, not by row: the table may have
+   * changed since it was shown), as the button offered it.
+   */
+  public void setEnabled(String username, boolean enabled) {
+    Messages.attempt(() -> {
+      selected = identity.change(username, new UserChange(null, enabled), session.getUsername(), origin());
+      return "User '" + selected.username() + "' is " + (enabled ? "enabled." : "disabled; their sign-ins ended.");
+    });
   }
 
   public void resetPassword() {
