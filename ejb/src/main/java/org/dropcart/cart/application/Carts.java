@@ -64,6 +64,12 @@ public class Carts {
     return carts.of(owner).stream().filter(c -> visible(c, caller)).map(CartView::of).toList();
   }
 
+  /** Everybody's carts for an admin's listing: see {@link CartRepository#list}. */
+  public org.dropcart.platform.domain.Page<CartView> list(org.dropcart.platform.domain.Listing listing, Caller caller) {
+    caller.requireAdmin("list everybody's carts");
+    return carts.list(listing).map(CartView::of);
+  }
+
   /** The cart's tar or staged files when it is ready; the download counts as a use (LRU). */
   public CartDownload download(String uid, Optional<Caller> caller) {
     Cart cart = visible(uid, caller);

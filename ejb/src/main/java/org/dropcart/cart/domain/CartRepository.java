@@ -17,6 +17,13 @@ public interface CartRepository {
 
   void remove(Cart cart);
 
+  /**
+   * A page of everybody's carts for an admin's listing: sortable by {@code uid}, {@code status},
+   * {@code size}, {@code created}, {@code lastAccess}; filters {@code status} (a {@link CartStatus}
+   * wire name), {@code uid} and {@code owner} (contains, any case).
+   */
+  org.dropcart.platform.domain.Page<Cart> list(org.dropcart.platform.domain.Listing listing);
+
   /** A user's carts (or, with {@code null}, everybody's), newest first. */
   List<Cart> of(String ownerId);
 

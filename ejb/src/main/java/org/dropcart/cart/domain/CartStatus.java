@@ -19,6 +19,17 @@ public enum CartStatus {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** Parses a wire name (any case); an unknown one is refused, naming the field. */
+  public static CartStatus parse(String text) {
+    for (CartStatus s : values()) {
+      if (s.wire().equalsIgnoreCase(text == null ? "" : text.trim())) {
+        return s;
+      }
+    }
+    throw new org.dropcart.platform.domain.InvalidInputException("status",
+        "must be one of waiting, staging, bundling, ready, error");
+  }
+
   public boolean isFinal() {
     return this == READY || this == ERROR;
   }

@@ -4,9 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.dropcart.cart.domain.Cart;
 import org.dropcart.cart.domain.CartRepository;
+import org.dropcart.cart.domain.CartStatus;
+import org.dropcart.platform.domain.Listing;
+import org.dropcart.platform.domain.Page;
+import org.dropcart.platform.infrastructure.persistence.JpqlListing;
 
 /** Carts in the relational database. */
 @ApplicationScoped
@@ -63,4 +68,18 @@ public class JpaCartRepository implements CartRepository {
         .setParameter("except", exceptId == null ? "" : exceptId).getSingleResult();
     return n == null ? 0 : n.longValue();
   }
+
+  @Override
+  public Page<Cart> list(Listing listing) {
+    JpqlListing<Cart> carts = new JpqlListing<>(Cart.class, "c", "c.id");
+    listing.filter("status").ifPresent(s -> carts.where("c.status = :status", "status", CartStatus.parse(s)));
+    listing.filter("uid").ifPresent(
+        uid -> carts.where("LOWER(c.uid) LIKE :uid ESCAPE '\\'", "uid", JpqlListing.containing(uid)));
+    listing.filter("owner").ifPresent(
+        owner -> carts.where("LOWER(c.ownerName) LIKE :owner ESCAPE '\\'", "owner", JpqlListing.containing(owner)));
+    return carts.page(em, listing, SORTABLE, "created");
+  }
+
+  private static final Map<String, String> SORTABLE = Map.of("uid", "c.uid", "status", "c.status",
+      "size", "c.totalBytes", "created", "c.createdAt", "lastAccess", "c.lastAccess");
 }

@@ -73,6 +73,26 @@ public class FileCatalog {
     return failed;
   }
 
+  /** Every pool's stored files for an admin's listing: see {@link FileIndex#list}. */
+  public Page<FileView> list(org.dropcart.platform.domain.Listing listing, Caller caller) {
+    caller.requireAdmin("list every pool's files");
+    return placed(index.list(listing));
+  }
+
+  /**
+   * An admin deletes a file: grouping lets it go first (refused while a sealed group or a result
+   * needs it), then its content, then its entry, so a delete cut short can be run again.
+   */
+  public void delete(String fileName, Caller caller) {
+    caller.requireAdmin("delete stored files");
+    StoredFile file = index.find(fileName)
+        .orElseThrow(() -> new NotFoundException("unknown-file", "No file named '" + fileName + "'"));
+    places.release(file.fileName());
+    contents.delete(file.fileName());
+    index.remove(file.fileName());
+    contents.makeDurable();
+  }
+
   /** Makes every store and entry so far durable. */
   public void makeDurable() {
     contents.makeDurable();

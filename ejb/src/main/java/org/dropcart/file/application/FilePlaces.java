@@ -10,4 +10,10 @@ import java.util.Map;
 public interface FilePlaces {
   /** The places of those of the named files that have one. */
   Map<String, FilePlace> of(Collection<String> fileNames);
+
+  /**
+   * Forgets the place of a file that is being deleted; refuses (a {@link
+   * org.dropcart.platform.domain.ConflictException}) when grouping needs the file still.
+   */
+  void release(String fileName);
 }

@@ -11,6 +11,17 @@ public interface FileIndex {
   /** Writes the entry, replacing any earlier one of the same file name. */
   void save(StoredFile file);
 
+  /** Removes the entry; nothing happens when there is none. */
+  void remove(String fileName);
+
+  /**
+   * A page of entries across pools for an admin's listing: sortable by {@code timestamp}, {@code
+   * created}, {@code size}, {@code name}, {@code clientName}, {@code poolId}, {@code activity};
+   * filters {@code poolId}, {@code activity}, {@code groupId}, {@code clientName} and {@code name}
+   * (contains, any case), {@code sha256} (prefix).
+   */
+  org.dropcart.platform.domain.Page<StoredFile> list(org.dropcart.platform.domain.Listing listing);
+
   /** A client's entries, newest first. */
   List<StoredFile> ofClient(String clientId, int offset, int limit);
 

@@ -1,5 +1,9 @@
 package org.dropcart.file.infrastructure;
 
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.dropcart.platform.domain.Listing;
+import org.dropcart.platform.domain.Page;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
@@ -53,6 +57,38 @@ public class MongoFileIndex implements FileIndex {
   @Override
   public void save(StoredFile file) {
     index.replaceOne(Filters.eq("_id", file.fileName()), toDocument(file), new ReplaceOptions().upsert(true));
+  }
+
+  @Override
+  public void remove(String fileName) {
+    index.deleteOne(Filters.eq("_id", fileName));
+  }
+
+  @Override
+  public Page<StoredFile> list(Listing listing) {
+    List<Bson> filters = new ArrayList<>();
+    listing.filter("poolId").ifPresent(pool -> filters.add(Filters.eq("poolId", pool)));
+    listing.filter("activity").ifPresent(a -> filters.add(Filters.eq("activity", a.toUpperCase(Locale.ROOT))));
+    listing.filter("groupId").ifPresent(group -> filters.add(Filters.eq("groupId", group)));
+    listing.filter("clientName").ifPresent(client -> filters.add(containing("clientName", client)));
+    listing.filter("name").ifPresent(name -> filters.add(containing("meta_data.filename", name)));
+    listing.filter("sha256").ifPresent(sha -> filters.add(
+        Filters.regex("sha256", "^" + Pattern.quote(sha.toLowerCase(Locale.ROOT)))));
+    Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
+    String field = SORTABLE.get(listing.sortOr(SORTABLE.keySet(), "timestamp"));
+    Bson order = listing.descending() ? Sorts.descending(field) : Sorts.ascending(field);
+    List<StoredFile> items = list(index.find(filter).sort(Sorts.orderBy(order, Sorts.ascending("_id")))
+        .skip(listing.page().offset()).limit(listing.page().size()));
+    return Page.of(items, listing.page(), index.countDocuments(filter));
+  }
+
+  private static final Map<String, String> SORTABLE = Map.of("timestamp", "timestamp", "created", "created",
+      "size", "size", "name", "meta_data.filename", "clientName", "clientName", "poolId", "poolId",
+      "activity", "activity");
+
+  /** A case-insensitive "contains" on a field; the text is quoted, never read as a pattern. */
+  private static Bson containing(String field, String text) {
+    return Filters.regex(field, Pattern.quote(text), "i");
   }
 
   @Override

@@ -30,6 +30,8 @@ import org.dropcart.platform.application.Caller;
 import org.dropcart.platform.application.Notification;
 import org.dropcart.platform.application.Notifier;
 import org.dropcart.platform.domain.NotFoundException;
+import org.dropcart.platform.domain.ConflictException;
+import org.dropcart.platform.domain.Listing;
 import org.dropcart.platform.domain.Page;
 import org.dropcart.platform.domain.PageRequest;
 import org.dropcart.pool.application.PoolService;
@@ -210,6 +212,30 @@ public class Grouping {
         .orElseThrow(() -> new NotFoundException("unknown-file", "Group " + groupId + " has no file '" + fileName + "'"));
   }
 
+
+  /** Every pool's groups for an admin's listing: see {@link GroupRepository#list}. */
+  public Page<GroupView> list(Listing listing, Caller caller) {
+    caller.requireAdmin("list every pool's groups");
+    return groups.list(listing).map(GroupView::of);
+  }
+
+  /**
+   * Forgets a stored file that is being deleted: a pending or rejected file simply leaves, a file
+   * of an open group leaves that group (which no longer counts it). Refused for a file of a sealed
+   * group (its files are fixed) and for a group's current result (shared to the pool's members).
+   */
+  public void release(String fileName) {
+    groups.withResult(fileName).ifPresent(g -> {
+      throw new ConflictException("group-result", "File " + fileName + " is the result of group " + g.id()
+          + "; it is shared to the pool's members and cannot be deleted");
+    });
+    groups.file(fileName).ifPresent(f -> {
+      if (f.state() == GroupedFile.State.GROUPED) {
+        groups.require(f.groupId()).released(f.size());
+      }
+      groups.remove(f);
+    });
+  }
 
   /** Where each of the named files stands in grouping (files never stored have no place). */
   public Map<String, FilePlace> placesOf(Collection<String> fileNames) {

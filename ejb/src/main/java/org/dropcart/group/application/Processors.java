@@ -44,6 +44,13 @@ public class Processors {
     return ProcessorView.of(existing(poolId));
   }
 
+  /** The processors of the given pools, by pool id, for an admin's listing (pools without one are absent). */
+  public java.util.Map<String, ProcessorView> ofPools(java.util.Collection<String> poolIds, Caller caller) {
+    caller.requireAdmin("set a pool's processor");
+    return groups.processors(poolIds).stream()
+        .collect(java.util.stream.Collectors.toMap(Processor::poolId, ProcessorView::of));
+  }
+
   public void remove(String poolId, Caller caller) {
     caller.requireAdmin("set a pool's processor");
     pools.requireAccess(poolId, caller);

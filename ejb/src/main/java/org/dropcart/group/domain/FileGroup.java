@@ -116,6 +116,19 @@ public class FileGroup {
     bytes += size;
   }
 
+  /**
+   * A file of this group was deleted (by an admin): it no longer counts. Only an open group lets a
+   * file go; a sealed one's files are fixed, since its processor may have them.
+   */
+  public void released(long size) {
+    if (status != GroupStatus.OPEN) {
+      throw new ConflictException("group-fixed", "Group " + id + " is " + status
+          + "; its files are fixed once it is sealed, so none of them can be deleted");
+    }
+    fileCount = Math.max(0, fileCount - 1);
+    bytes = Math.max(0, bytes - size);
+  }
+
   /** Seals the group: its files are fixed from now on. */
   public void seal(Instant now) {
     if (status != GroupStatus.OPEN) {

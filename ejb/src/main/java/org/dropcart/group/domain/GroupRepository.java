@@ -40,6 +40,18 @@ public interface GroupRepository {
 
   void store(GroupedFile file);
 
+  void remove(GroupedFile file);
+
+  /** The group whose current result is the named file, if any. */
+  Optional<FileGroup> withResult(String fileName);
+
+  /**
+   * A page of groups across pools for an admin's listing: sortable by {@code windowStart}, {@code
+   * windowEnd}, {@code status}, {@code files}, {@code bytes}, {@code dispatchAttempts}, {@code
+   * poolId}; filters {@code status} and {@code poolId}.
+   */
+  org.dropcart.platform.domain.Page<FileGroup> list(org.dropcart.platform.domain.Listing listing);
+
   /**
    * The first {@code limit} pending files by pool, timestamp and name, after {@code after} in that
    * order (null: from the start).
@@ -68,6 +80,9 @@ public interface GroupRepository {
   Optional<Processor> processor(String poolId);
 
   void store(Processor processor);
+
+  /** The processors of those of the pools that have one. */
+  List<Processor> processors(Collection<String> poolIds);
 
   void remove(Processor processor);
 

@@ -17,4 +17,9 @@ public class GroupingFilePlaces implements FilePlaces {
   public Map<String, FilePlace> of(Collection<String> fileNames) {
     return fileNames.isEmpty() ? Map.of() : grouping.placesOf(fileNames);
   }
+
+  @Override
+  public void release(String fileName) {
+    grouping.release(fileName);
+  }
 }

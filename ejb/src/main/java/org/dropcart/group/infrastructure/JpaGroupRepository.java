@@ -1,5 +1,8 @@
 package org.dropcart.group.infrastructure;
 
+import org.dropcart.platform.domain.Listing;
+import org.dropcart.platform.domain.Page;
+import org.dropcart.platform.infrastructure.persistence.JpqlListing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -67,6 +70,29 @@ public class JpaGroupRepository implements GroupRepository {
   public void store(GroupedFile file) {
     em.persist(file);
   }
+
+  @Override
+  public void remove(GroupedFile file) {
+    em.remove(file);
+  }
+
+  @Override
+  public Optional<FileGroup> withResult(String fileName) {
+    return em.createQuery("SELECT g FROM FileGroup g WHERE g.resultFile = :file", FileGroup.class)
+        .setParameter("file", fileName).setMaxResults(1).getResultStream().findFirst();
+  }
+
+  @Override
+  public Page<FileGroup> list(Listing listing) {
+    JpqlListing<FileGroup> groups = new JpqlListing<>(FileGroup.class, "g", "g.id");
+    listing.filter("status").ifPresent(s -> groups.where("g.status = :status", "status", GroupStatus.parse(s)));
+    listing.filter("poolId").ifPresent(pool -> groups.where("g.poolId = :pool", "pool", pool));
+    return groups.page(em, listing, SORTABLE, "windowStart");
+  }
+
+  private static final java.util.Map<String, String> SORTABLE = java.util.Map.of("windowStart", "g.windowStart",
+      "windowEnd", "g.windowEnd", "status", "g.status", "files", "g.fileCount", "bytes", "g.bytes",
+      "dispatchAttempts", "g.dispatchAttempts", "poolId", "g.poolId");
 
   @Override
   public List<PendingFile> pending(PendingFile after, int limit) {
@@ -144,6 +170,13 @@ public class JpaGroupRepository implements GroupRepository {
   @Override
   public Optional<Processor> processor(String poolId) {
     return poolId == null ? Optional.empty() : Optional.ofNullable(em.find(Processor.class, poolId));
+  }
+
+  @Override
+  public List<Processor> processors(Collection<String> poolIds) {
+    return poolIds.isEmpty() ? List.of()
+        : em.createQuery("SELECT p FROM Processor p WHERE p.poolId IN :pools", Processor.class)
+            .setParameter("pools", poolIds).getResultList();
   }
 
   @Override

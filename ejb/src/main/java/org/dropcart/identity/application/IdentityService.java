@@ -30,6 +30,18 @@ public interface IdentityService {
 
   UserView user(String username);
 
+  /** An admin's listing of users: see {@link org.dropcart.identity.domain.UserRepository#list}. */
+  Page<UserView> users(org.dropcart.platform.domain.Listing listing);
+
+  /** An admin creates a user with the given role; a null or blank password is generated. */
+  NewPassword create(String username, String role, String password, String actor, RequestOrigin origin);
+
+  /**
+   * An admin sets a user's password: the one typed, or a generated one when it is null or blank.
+   * Every token the user holds stops counting (a new token generation), and a lockout ends.
+   */
+  NewPassword resetPassword(String username, String password, String actor, RequestOrigin origin);
+
   UserView change(String username, UserChange change, String actor, RequestOrigin origin);
 
   /** Creates the first admin from configuration when no enabled admin exists. */

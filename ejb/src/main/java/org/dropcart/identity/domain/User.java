@@ -156,6 +156,17 @@ public class User {
     }
   }
 
+  /**
+   * Sets a new password (an admin's reset): earlier tokens stop counting, as they would for a
+   * disabled user, and any sign-in lockout ends with the old password.
+   */
+  public void resetPassword(String newPasswordHash) {
+    passwordHash = Objects.requireNonNull(newPasswordHash, "A password hash is required.");
+    failedLogins = 0;
+    lockedUntil = null;
+    invalidateTokens();
+  }
+
   public void enable() {
     enabled = true;
   }

@@ -18,5 +18,11 @@ public interface UserRepository {
 
   long count();
 
+  /**
+   * A page of users for an admin's listing: sortable by {@code username}, {@code role}, {@code
+   * enabled}, {@code createdAt}; filters {@code username} (contains), {@code role}, {@code enabled}.
+   */
+  org.dropcart.platform.domain.Page<User> list(org.dropcart.platform.domain.Listing listing);
+
   long countEnabledWithRole(Role role);
 }

@@ -5,6 +5,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Map;
+import org.dropcart.platform.domain.Listing;
+import org.dropcart.platform.domain.Page;
+import org.dropcart.platform.infrastructure.persistence.JpqlListing;
 import java.util.Optional;
 import org.dropcart.identity.domain.Role;
 import org.dropcart.identity.domain.User;
@@ -51,6 +55,20 @@ public class JpaUserRepository implements UserRepository {
         .setMaxResults(limit)
         .getResultList();
   }
+
+  @Override
+  public Page<User> list(Listing listing) {
+    JpqlListing<User> users = new JpqlListing<>(User.class, "u", "u.usernameKey");
+    listing.filter("username").ifPresent(
+        name -> users.where("u.usernameKey LIKE :name ESCAPE '\\'", "name", JpqlListing.containing(name)));
+    listing.filter("role").ifPresent(role -> users.where("u.role = :role", "role", Role.fromWireName(role)));
+    listing.filter("enabled").ifPresent(
+        enabled -> users.where("u.enabled = :enabled", "enabled", Boolean.parseBoolean(enabled)));
+    return users.page(em, listing, SORTABLE, "username");
+  }
+
+  private static final Map<String, String> SORTABLE = Map.of(
+      "username", "u.usernameKey", "role", "u.role", "enabled", "u.enabled", "createdAt", "u.createdAt");
 
   @Override
   public long count() {

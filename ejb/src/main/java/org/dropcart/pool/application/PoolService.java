@@ -9,6 +9,7 @@ import org.dropcart.identity.domain.Username;
 import org.dropcart.platform.application.Caller;
 import org.dropcart.platform.domain.ConflictException;
 import org.dropcart.platform.domain.ForbiddenException;
+import org.dropcart.platform.domain.Listing;
 import org.dropcart.platform.domain.NotFoundException;
 import org.dropcart.platform.domain.Page;
 import org.dropcart.platform.domain.PageRequest;
@@ -57,6 +58,23 @@ public class PoolService {
     }
     return Page.of(pools.ofUserInNameOrder(caller.userId(), page.offset(), page.size()), page,
         pools.countOfUser(caller.userId())).map(this::view);
+  }
+
+  /** Every pool for an admin's listing: see {@link PoolRepository#list}. */
+  public Page<PoolView> list(Listing listing, Caller caller) {
+    caller.requireAdmin("list every pool");
+    return pools.list(listing).map(this::view);
+  }
+
+  /**
+   * Changes how the pool groups its files (admin); blank settings take their defaults, as at
+   * creation. Groups already open keep their bounds.
+   */
+  public PoolView regroup(String poolId, String groupingWindow, String lateness, String latePolicy, Caller caller) {
+    caller.requireAdmin("manage pools");
+    Pool pool = existing(poolId);
+    pool.regroup(GroupingWindow.parse(groupingWindow), Lateness.parse(lateness), LatePolicy.parse(latePolicy));
+    return view(pool);
   }
 
   public PoolView pool(String poolId, Caller caller) {

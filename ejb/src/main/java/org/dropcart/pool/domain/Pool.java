@@ -77,6 +77,17 @@ public class Pool {
     this.createdAt = now;
   }
 
+  /**
+   * Changes how the pool groups its files from now on: windows grouped after the change have the
+   * new width, grace and policy; a group already open keeps the bounds it opened with, and files
+   * already placed stay where they are.
+   */
+  public void regroup(GroupingWindow window, Lateness lateness, LatePolicy latePolicy) {
+    this.groupingWindowSeconds = window.length().toSeconds();
+    this.latenessSeconds = lateness.grace().toSeconds();
+    this.latePolicy = java.util.Objects.requireNonNull(latePolicy, "latePolicy");
+  }
+
   public String id() {
     return id;
   }

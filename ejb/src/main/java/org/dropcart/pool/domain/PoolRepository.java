@@ -15,6 +15,12 @@ public interface PoolRepository {
 
   long count();
 
+  /**
+   * A page of pools for an admin's listing: sortable by {@code name}, {@code groupingWindow},
+   * {@code lateness}, {@code latePolicy}, {@code createdAt}; filter {@code name} (contains).
+   */
+  org.dropcart.platform.domain.Page<Pool> list(org.dropcart.platform.domain.Listing listing);
+
   List<Pool> ofUserInNameOrder(String userId, int offset, int limit);
 
   long countOfUser(String userId);

@@ -1,5 +1,9 @@
 package org.dropcart.pool.infrastructure;
 
+import java.util.Map;
+import org.dropcart.platform.domain.Listing;
+import org.dropcart.platform.domain.Page;
+import org.dropcart.platform.infrastructure.persistence.JpqlListing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -36,6 +40,18 @@ public class JpaPoolRepository implements PoolRepository {
     return em.createNamedQuery("Pool.inNameOrder", Pool.class).setFirstResult(offset).setMaxResults(limit)
         .getResultList();
   }
+
+  @Override
+  public Page<Pool> list(Listing listing) {
+    JpqlListing<Pool> pools = new JpqlListing<>(Pool.class, "p", "p.id");
+    listing.filter("name").ifPresent(
+        name -> pools.where("p.nameKey LIKE :name ESCAPE '\\'", "name", JpqlListing.containing(name)));
+    return pools.page(em, listing, SORTABLE, "name");
+  }
+
+  private static final Map<String, String> SORTABLE = Map.of("name", "p.nameKey",
+      "groupingWindow", "p.groupingWindowSeconds", "lateness", "p.latenessSeconds", "latePolicy", "p.latePolicy",
+      "createdAt", "p.createdAt");
 
   @Override
   public long count() {

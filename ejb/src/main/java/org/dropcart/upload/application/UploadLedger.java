@@ -134,7 +134,24 @@ public class UploadLedger {
   }
 
   public UploadView terminate(String id, Caller caller) {
-    Upload upload = own(id, caller);
+    return terminate(own(id, caller));
+  }
+
+  /** An admin ends anyone's upload in flight (the tus termination, from the console). */
+  public UploadView terminateAny(String id, Caller caller) {
+    caller.requireAdmin("end other people's uploads");
+    return terminate(uploads.find(id).orElseThrow(
+        () -> new NotFoundException("unknown-upload", "No upload " + id)));
+  }
+
+  /** The uploads in flight, for an admin: see {@link org.dropcart.upload.domain.UploadRepository#inFlight}. */
+  public org.dropcart.platform.domain.Page<InFlightUpload> inFlight(
+      org.dropcart.platform.domain.Listing listing, Caller caller) {
+    caller.requireAdmin("see every upload");
+    return uploads.inFlight(listing).map(InFlightUpload::of);
+  }
+
+  private UploadView terminate(Upload upload) {
     upload.requireAlive(clock.instant());
     upload.terminate();
     return UploadView.of(upload);

@@ -222,8 +222,23 @@ public class Uploads {
   }
 
   public void terminate(String id, Caller caller) {
+    terminate(id, () -> ledger.terminate(id, caller));
+  }
+
+  /** An admin ends anyone's upload that is still receiving bytes; its bytes are deleted. */
+  public void terminateAny(String id, Caller caller) {
+    terminate(id, () -> ledger.terminateAny(id, caller));
+  }
+
+  /** The uploads in flight for an admin's listing, most recent first unless asked otherwise. */
+  public org.dropcart.platform.domain.Page<InFlightUpload> inFlight(
+      org.dropcart.platform.domain.Listing listing, Caller caller) {
+    return ledger.inFlight(listing, caller);
+  }
+
+  private void terminate(String id, Runnable inLedger) {
     exclusively(id, () -> {
-      ledger.terminate(id, caller);
+      inLedger.run();
       files.delete(id);
       return true;
     }).orElseThrow(() -> new BusyException("upload-busy", "Upload " + id + " is receiving bytes; try again"));

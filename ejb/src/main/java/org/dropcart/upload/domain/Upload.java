@@ -389,6 +389,10 @@ public class Upload {
     return ownerId;
   }
 
+  public Instant createdAt() {
+    return createdAt;
+  }
+
   public Instant expiresAt() {
     return expiresAt;
   }

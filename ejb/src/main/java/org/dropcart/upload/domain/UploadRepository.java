@@ -10,6 +10,14 @@ public interface UploadRepository {
 
   void store(Upload upload);
 
+  /**
+   * A page of the uploads in flight (receiving bytes, or complete and waiting for the store
+   * pipeline or a final upload) for an admin's listing: sortable by {@code createdAt}, {@code
+   * expiresAt}, {@code offset}, {@code fileName}, {@code owner}, {@code poolId}; filters {@code
+   * poolId}, {@code state}, {@code owner} and {@code fileName} (contains).
+   */
+  org.dropcart.platform.domain.Page<Upload> inFlight(org.dropcart.platform.domain.Listing listing);
+
   /** The final upload that took a partial upload in, if any. */
   Optional<Upload> finalOf(String partId);
 

@@ -1,5 +1,10 @@
 package org.dropcart.upload.infrastructure;
 
+import java.util.Map;
+import org.dropcart.platform.domain.Listing;
+import org.dropcart.platform.domain.Page;
+import org.dropcart.platform.infrastructure.persistence.JpqlListing;
+import org.dropcart.upload.domain.UploadState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,6 +27,30 @@ public class JpaUploadRepository implements UploadRepository {
   @Override
   public void store(Upload upload) {
     em.persist(upload);
+  }
+
+  @Override
+  public Page<Upload> inFlight(Listing listing) {
+    JpqlListing<Upload> uploads = new JpqlListing<>(Upload.class, "u", "u.id")
+        .where("u.state IN :states", "states", List.of(UploadState.RECEIVING, UploadState.COMPLETE));
+    listing.filter("poolId").ifPresent(pool -> uploads.where("u.poolId = :pool", "pool", pool));
+    listing.filter("state").ifPresent(state -> uploads.where("u.state = :state", "state", state(state)));
+    listing.filter("owner").ifPresent(owner ->
+        uploads.where("LOWER(u.clientName) LIKE :owner ESCAPE '\\'", "owner", JpqlListing.containing(owner)));
+    listing.filter("fileName").ifPresent(name ->
+        uploads.where("LOWER(u.fileName) LIKE :name ESCAPE '\\'", "name", JpqlListing.containing(name)));
+    return uploads.page(em, listing, SORTABLE, "createdAt");
+  }
+
+  private static final Map<String, String> SORTABLE = Map.of("createdAt", "u.createdAt", "expiresAt", "u.expiresAt",
+      "offset", "u.offset", "fileName", "u.fileName", "owner", "u.clientName", "poolId", "u.poolId");
+
+  private static UploadState state(String text) {
+    try {
+      return UploadState.valueOf(text.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new org.dropcart.platform.domain.InvalidInputException("state", "must be RECEIVING or COMPLETE");
+    }
   }
 
   @Override

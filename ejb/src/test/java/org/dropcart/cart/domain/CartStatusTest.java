@@ -65,4 +65,17 @@ class CartStatusTest {
     Cart open = new Cart("u-2", null, null, false, false, List.of(), T);
     assertThat(open.visibleTo("anyone", false)).isTrue();
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"ready", "READY", " Ready "})
+  void parsesItsWireNameInAnyCase(String text) {
+    assertThat(CartStatus.parse(text)).isEqualTo(CartStatus.READY);
+  }
+
+  @Test
+  void refusesAnUnknownStatusNamingTheField() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> CartStatus.parse("done"))
+        .isInstanceOf(org.dropcart.platform.domain.InvalidInputException.class)
+        .hasMessage("status: must be one of waiting, staging, bundling, ready, error");
+  }
 }

@@ -154,4 +154,28 @@ class UserTest {
 
     assertThat(user.tokenGeneration()).isEqualTo(afterFirst);
   }
+
+  @Test
+  void resettingThePasswordEndsEarlierTokensAndTheLockout() {
+    User user = alice();
+    int before = user.tokenGeneration();
+    fail(user, CREATED, 3);
+
+    user.resetPassword("pbkdf2-sha256$1$t$new");
+
+    assertThat(user.passwordHash()).isEqualTo("pbkdf2-sha256$1$t$new");
+    assertThat(user.honoursTokenOfGeneration(before)).isFalse();
+    assertThat(user.honoursTokenOfGeneration(user.tokenGeneration())).isTrue();
+    assertThat(user.lockedFor(CREATED)).isEmpty();
+  }
+
+  @Test
+  void resettingThePasswordKeepsRoleAndEnabled() {
+    User user = alice();
+
+    user.resetPassword("pbkdf2-sha256$1$t$new");
+
+    assertThat(user.role()).isEqualTo(Role.USER);
+    assertThat(user.isEnabled()).isTrue();
+  }
 }

@@ -12,6 +12,7 @@ import org.dropcart.identity.application.AuditTrail;
 import org.dropcart.identity.application.IdentityService;
 import org.dropcart.identity.application.IdentitySettings;
 import org.dropcart.identity.application.LoginOutcome;
+import org.dropcart.identity.application.NewPassword;
 import org.dropcart.identity.application.RequestOrigin;
 import org.dropcart.identity.application.SignedIn;
 import org.dropcart.identity.application.TokenClaims;
@@ -31,6 +32,7 @@ import org.dropcart.identity.domain.Username;
 import org.dropcart.platform.domain.ConflictException;
 import org.dropcart.platform.domain.ForbiddenException;
 import org.dropcart.platform.domain.InvalidInputException;
+import org.dropcart.platform.domain.Listing;
 import org.dropcart.platform.domain.NotFoundException;
 import org.dropcart.platform.domain.Page;
 import org.dropcart.platform.domain.PageRequest;
@@ -140,6 +142,44 @@ public class DefaultIdentityService implements IdentityService {
     return users
         .findByUsername(name)
         .orElseThrow(() -> new NotFoundException("unknown-user", "No user named '" + name + "'"));
+  }
+
+  @Override
+  public Page<UserView> users(Listing listing) {
+    return users.list(listing).map(UserView::of);
+  }
+
+  @Override
+  public NewPassword create(String username, String role, String password, String actor, RequestOrigin origin) {
+    Username name = new Username(username);
+    Role r = Role.fromWireName(role);
+    String chosen = chosenOrGenerated(password);
+    if (users.findByUsername(name).isPresent()) {
+      throw new ConflictException("username-taken", "The username '" + name + "' is already taken");
+    }
+    User user = new User(name, hasher.hash(chosen), r, clock.instant());
+    users.store(user);
+    audit.publish(event(AuditEventType.USER_CREATED, user.username().value(), actor, origin,
+        "role " + r.wireName()));
+    return new NewPassword(UserView.of(user), chosen.equals(password) ? null : chosen);
+  }
+
+  @Override
+  public NewPassword resetPassword(String username, String password, String actor, RequestOrigin origin) {
+    String chosen = chosenOrGenerated(password);
+    User user = users.findByUsernameForUpdate(new Username(username))
+        .orElseThrow(() -> new NotFoundException("unknown-user", "No user named '" + username + "'"));
+    user.resetPassword(hasher.hash(chosen));
+    audit.publish(event(AuditEventType.PASSWORD_RESET, user.username().value(), actor, origin,
+        chosen.equals(password) ? "set by the admin" : "generated"));
+    return new NewPassword(UserView.of(user), chosen.equals(password) ? null : chosen);
+  }
+
+  /** The typed password if there is one (it must pass the policy), else a generated one. */
+  private static String chosenOrGenerated(String password) {
+    return password == null || password.isBlank()
+        ? RandomPasswords.generate()
+        : PasswordPolicy.requireAcceptable(password);
   }
 
   @Override
