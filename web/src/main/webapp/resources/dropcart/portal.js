@@ -394,7 +394,8 @@
             live('connected; a new result arrived: ' + (m.name || m.fileName), 'connected');
             refreshSoon('results');
           }
-        } else if (/^file-/.test(m.type)) {
+          refreshSoon('history');
+        } else if (/^file-|^group-/.test(m.type)) {
           refreshSoon('history');
         }
       };
