@@ -265,7 +265,7 @@
   }
 
   function begin(item) {
-    var pool = currentPool();
+    var pool = item.pool;
     item.state = 'running';
     item.timestamp.readOnly = true;
     running++;
@@ -308,6 +308,7 @@
     items.forEach(function (i) {
       if (i.state === 'ready') {
         i.state = 'queued';
+        i.pool = currentPool(); // the pool picked when Upload was pressed, even if another is picked meanwhile
         setStatus(i, 'Waiting for a free slot');
       }
     });
