@@ -97,7 +97,7 @@
       autocomplete: 'off', size: '26'
     });
     item.timestamp.value = new Date(file.lastModified || Date.now()).toISOString();
-    var hint = element('small', { id: id + '-timestamp-hint' }, 'ISO-8601, e.g. 2026-12-03T10:00:00Z');
+    var hint = element('small', { id: id + '-timestamp-hint' }, 'ISO-8601 (e.g. 2026-12-03T10:00:00Z) or epoch milliseconds');
     field.append(label, item.timestamp, hint);
     // PrimeFaces' progress bar look (ui-progressbar), driven here.
     item.bar = element('div', {
@@ -193,10 +193,16 @@
         var resumed = item.resumedFrom ? ' (resumed from byte ' + item.resumedFrom + ')' : '';
         setStatus(item, 'Uploading: ' + percent + '%, ' + size(sent) + ' of ' + size(total) + resumed);
       },
+      onUploadUrlAvailable: function () {
+        item.uploadId = item.upload && item.upload.url ? item.upload.url.split('/').pop() : null;
+      },
       onSuccess: function () {
         setProgress(item, file.size, file.size);
         var resumed = item.resumedFrom ? ', resumed from byte ' + item.resumedFrom : '';
         finished(item, 'done', 'Uploaded to ' + pool.name + resumed + '; the server is storing it');
+        if (early[item.uploadId]) {
+          settled(early[item.uploadId]);
+        }
         refreshSoon('history');
       },
       onError: function (err) {
@@ -330,6 +336,25 @@
     }
   });
 
+  /* What the server made of an upload once stored (or refused), on the upload's own row. */
+  var early = {};
+
+  function settled(m) {
+    var words = { 'file-stored': 'Stored', 'file-rejected': 'Refused by the server', 'file-failed': 'Could not be stored' };
+    var item = m.uploadId && words[m.type] && items.find(function (i) {
+      return i.uploadId === m.uploadId && i.state === 'done';
+    });
+    if (!item) {
+      if (m.uploadId && words[m.type]) {
+        early[m.uploadId] = m; // it may settle before the last response reaches us (an empty file does)
+      }
+      return;
+    }
+    item.row.classList.toggle('dc-upload-failed', m.type !== 'file-stored');
+    item.row.classList.toggle('dc-upload-done', m.type === 'file-stored');
+    setStatus(item, words[m.type] + ' in ' + item.pool.name + (m.reason ? ': ' + m.reason : ''));
+  }
+
   /* ---- live updates over the gateway; polling while it is down ---- */
   var refreshTimers = {};
 
@@ -397,6 +422,7 @@
           }
           refreshSoon('history');
         } else if (/^file-|^group-/.test(m.type)) {
+          settled(m);
           refreshSoon('history');
         }
       };
