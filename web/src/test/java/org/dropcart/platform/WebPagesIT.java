@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The console and the portal in a real browser (headless chromium) against the real WAR: signing
@@ -38,6 +40,7 @@ class WebPagesIT {
 
   private static final String PASSWORD = "portal-user-password";
   private static final String MEMBER = Api.uniqueName("member");
+  private static final String POOL = Api.uniqueName("web-pool");
 
   private Api api() {
     return new Api(base);
@@ -133,6 +136,32 @@ class WebPagesIT {
 
   @Test
   @Order(5)
+  void theAdminCreatesAPoolAndAdmitsTheMemberInTheConsole() {
+    try (Browser admin = browser()) {
+      admin.open("console/pools.xhtml");
+      admin.signIn("admin", DropcartDeployment.ADMIN_PASSWORD);
+      admin.type("pools:name", POOL);
+      admin.click("pools:create");
+      admin.awaitText("Pool '" + POOL + "' created.");
+
+      // Other test classes share the database: find the new pool through the table's name filter.
+      WebElement filter = admin.waitFor(d -> d.findElement(By.cssSelector("[id='pools:table'] .ui-column-filter")));
+      filter.sendKeys(POOL);
+      By open = By.xpath("//tr[td[normalize-space()='" + POOL + "']]//button[contains(@id,':open')]");
+      admin.waitFor(d -> d.findElements(By.cssSelector("[id='pools:table'] tbody tr")).size() == 1
+          && !d.findElements(open).isEmpty());
+      admin.driver().findElement(open).click();
+      admin.type("pools:member-username", MEMBER);
+      admin.click("pools:add-member");
+      admin.awaitText("'" + MEMBER + "' is now a member of '" + POOL + "'.");
+      admin.screenshot("console-pool-detail");
+    }
+    String token = api().adminToken();
+    assertThat(api().get("api/pools?size=500", token).body()).contains(POOL);
+  }
+
+  @Test
+  @Order(9)
   void everyConsolePageOpensForAnAdmin() {
     String[] pages = {"index", "users", "pools", "uploads", "files", "groups", "carts", "imports",
         "functions", "registry", "jobs", "dead-letters", "audit"};

@@ -17,6 +17,14 @@ public interface IdentityService {
   /** Revokes the presented token; {@code username} must be the token's own user. */
   void logOut(String username, TokenClaims token, RequestOrigin origin);
 
+  /**
+   * A new access token for the user of a token that is still {@link #honours honoured}, of the same
+   * token generation; audited like a sign-in. For a web session, whose own sign-in is the
+   * credential: its token may have expired while the session lives on. Refuses with {@code
+   * token-not-honoured} (401) once the token is signed out, the user disabled, gone or changed.
+   */
+  SignedIn refresh(TokenClaims token, RequestOrigin origin);
+
   UserView currentUser(TokenClaims token);
 
   /**

@@ -4,6 +4,7 @@ package org.dropcart.identity.domain;
 public enum AuditEventType {
   SIGNED_UP,
   LOGGED_IN,
+  TOKEN_REFRESHED,
   LOGIN_FAILED,
   LOGIN_THROTTLED,
   LOGGED_OUT,

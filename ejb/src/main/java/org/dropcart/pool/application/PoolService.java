@@ -56,6 +56,11 @@ public class PoolService {
     if (caller.admin()) {
       return Page.of(pools.inNameOrder(page.offset(), page.size()), page, pools.count()).map(this::view);
     }
+    return memberOf(caller, page);
+  }
+
+  /** The pools the caller belongs to, admins included (the pools they may upload into). */
+  public Page<PoolView> memberOf(Caller caller, PageRequest page) {
     return Page.of(pools.ofUserInNameOrder(caller.userId(), page.offset(), page.size()), page,
         pools.countOfUser(caller.userId())).map(this::view);
   }

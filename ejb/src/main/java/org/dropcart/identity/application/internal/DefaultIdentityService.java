@@ -36,6 +36,7 @@ import org.dropcart.platform.domain.Listing;
 import org.dropcart.platform.domain.NotFoundException;
 import org.dropcart.platform.domain.Page;
 import org.dropcart.platform.domain.PageRequest;
+import org.dropcart.platform.domain.UnauthorizedException;
 
 @Stateless
 public class DefaultIdentityService implements IdentityService {
@@ -110,6 +111,16 @@ public class DefaultIdentityService implements IdentityService {
       revoked.revoke(new RevokedToken(token.tokenId(), user.id(), token.expiresAt(), clock.instant()));
     }
     audit.publish(event(AuditEventType.LOGGED_OUT, user.username().value(), null, origin, null));
+  }
+
+  @Override
+  public SignedIn refresh(TokenClaims token, RequestOrigin origin) {
+    User user = users.find(token.userId())
+        .filter(u -> u.honoursTokenOfGeneration(token.generation()) && !revoked.isRevoked(token.tokenId()))
+        .orElseThrow(() -> new UnauthorizedException("token-not-honoured",
+            "This sign-in no longer counts (signed out, or the account changed); sign in again"));
+    audit.publish(event(AuditEventType.TOKEN_REFRESHED, user.username().value(), null, origin, null));
+    return new SignedIn(UserView.of(user), tokens.issue(user));
   }
 
   @Override

@@ -8,8 +8,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.dropcart.identity.application.IdentityService;
 import org.dropcart.identity.application.RequestOrigin;
+import org.dropcart.identity.application.TokenClaims;
 
 /**
  * Signs the browser out: the session's access token is revoked (so a copy the portal's scripts
@@ -34,11 +37,13 @@ public class SignOut extends HttpServlet {
   static void end(HttpServletRequest request, IdentityService identity, WebSession session)
       throws ServletException {
     if (session.isOpen() && request.getRemoteUser() != null) {
-      session.claims().ifPresent(claims -> {
+      List<TokenClaims> tokens = new ArrayList<>(session.superseded());
+      session.claims().ifPresent(tokens::add);
+      for (TokenClaims claims : tokens) {
         if (identity.honours(claims.userId(), claims.tokenId(), claims.generation())) {
           identity.logOut(claims.username(), claims, new RequestOrigin(request.getRemoteAddr()));
         }
-      });
+      }
     }
     session.close();
     request.logout();
