@@ -61,6 +61,9 @@ class TokenRefreshTest {
       public long countEnabledWithRole(Role role) {
         return 0;
       }
+      public org.dropcart.platform.domain.Page<User> list(org.dropcart.platform.domain.Listing listing) {
+        return org.dropcart.platform.domain.Page.of(List.of(alice), listing.page(), 1);
+      }
     });
     set("revoked", new RevokedTokenRepository() {
       public boolean isRevoked(String tokenId) {
