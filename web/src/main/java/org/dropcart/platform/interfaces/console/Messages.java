@@ -37,7 +37,7 @@ public final class Messages {
     } catch (DropcartException e) {
       error(e.getMessage());
     } catch (RuntimeException e) {
-      DropcartException refusal = refusal(e);
+      DropcartException refusal = Refusals.of(e);
       if (refusal != null) {
         error(refusal.getMessage());
       } else {
@@ -54,15 +54,5 @@ public final class Messages {
 
   public static void error(String text) {
     FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
-  }
-
-  /** A refusal wrapped by the container (an EJB exception around it), if there is one. */
-  private static DropcartException refusal(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof DropcartException d) {
-        return d;
-      }
-    }
-    return null;
   }
 }

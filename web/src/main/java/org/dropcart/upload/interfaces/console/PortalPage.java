@@ -88,29 +88,6 @@ public class PortalPage implements Serializable {
     return poolResults;
   }
 
-  /** Bytes as people read them: 1.5 MiB. */
-  public String size(long bytes) {
-    if (bytes < 1024) {
-      return bytes + " B";
-    }
-    String[] units = {"KiB", "MiB", "GiB", "TiB"};
-    double value = bytes;
-    int unit = -1;
-    while (value >= 1024 && unit < units.length - 1) {
-      value /= 1024;
-      unit++;
-    }
-    return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
-  }
-
-  /** An instant as people read it, in UTC to the second: 2026-12-03 10:32:48 UTC. */
-  public String when(java.time.Instant instant) {
-    return instant == null ? "" : WHEN.format(instant);
-  }
-
-  private static final java.time.format.DateTimeFormatter WHEN =
-      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
-
   /** What became of a file, in words: stored (and where in grouping), refused or failed with the reason. */
   public String status(FileView f) {
     return switch (f.activity()) {
