@@ -63,4 +63,9 @@ public class JpaCartRepository implements CartRepository {
         .setParameter("except", exceptId == null ? "" : exceptId).getSingleResult();
     return n == null ? 0 : n.longValue();
   }
+
+  @Override
+  public java.util.Map<String, Long> countByStatus() {
+    return org.dropcart.platform.infrastructure.persistence.StatusCounts.of(em, "Cart", "status", org.dropcart.cart.domain.CartStatus.class);
+  }
 }

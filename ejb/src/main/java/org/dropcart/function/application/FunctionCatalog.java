@@ -187,4 +187,9 @@ public class FunctionCatalog {
     }
     return requeued;
   }
+
+  /** How many calls are in each status (the console dashboard). */
+  public java.util.Map<String, Long> countCallsByStatus() {
+    return functions.countByStatus();
+  }
 }

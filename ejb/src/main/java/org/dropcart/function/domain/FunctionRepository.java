@@ -27,4 +27,7 @@ public interface FunctionRepository {
 
   /** Calls left RUNNING by a worker that started them before {@code before}. */
   List<Call> runningSince(Instant before);
+
+  /** How many calls in each status (every status present), by status name, for the console dashboard. */
+  java.util.Map<String, Long> countByStatus();
 }

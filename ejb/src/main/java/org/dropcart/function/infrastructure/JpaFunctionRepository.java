@@ -65,4 +65,9 @@ public class JpaFunctionRepository implements FunctionRepository {
   public List<Call> runningSince(Instant before) {
     return em.createNamedQuery("Call.runningSince", Call.class).setParameter("before", before).getResultList();
   }
+
+  @Override
+  public java.util.Map<String, Long> countByStatus() {
+    return org.dropcart.platform.infrastructure.persistence.StatusCounts.of(em, "Call", "status", org.dropcart.function.domain.CallStatus.class);
+  }
 }

@@ -36,4 +36,7 @@ public interface IdentityService {
   void ensureAdminExists();
 
   int purgeExpiredRevocations();
+
+  /** How many users there are (the console dashboard). */
+  long countUsers();
 }
