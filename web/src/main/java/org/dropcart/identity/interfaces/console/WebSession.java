@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.dropcart.identity.application.IssuedToken;
 import org.dropcart.identity.application.SignedIn;
 import org.dropcart.identity.application.TokenClaims;
+import org.dropcart.identity.domain.Role;
+import org.dropcart.platform.application.Caller;
 
 /**
  * Who is signed in to the console or the portal in this browser session, with the access token
@@ -53,6 +55,14 @@ public class WebSession implements Serializable {
 
   public boolean isAdmin() {
     return "admin".equals(role);
+  }
+
+  /** The signed-in person as the application services' access rules see them. */
+  public Caller caller() {
+    if (!isOpen()) {
+      throw new org.dropcart.platform.domain.UnauthorizedException("signed-out", "Sign in again");
+    }
+    return new Caller(userId, username, Role.ADMIN_NAME.equals(role));
   }
 
   /** The bearer token the pages' scripts send to the API. */
