@@ -3,6 +3,9 @@ package org.dropcart.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.net.URL;
 import java.util.stream.Collectors;
 import org.dropcart.support.Api;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The console and the portal in a real browser (headless chromium) against the real WAR: signing
@@ -41,6 +45,17 @@ class WebPagesIT {
   private static final String PASSWORD = "portal-user-password";
   private static final String MEMBER = Api.uniqueName("member");
   private static final String POOL = Api.uniqueName("web-pool");
+
+  private static Path write(Path file, int size, int seed) throws java.io.IOException {
+    byte[] bytes = new byte[size];
+    new java.util.Random(seed).nextBytes(bytes);
+    return Files.write(file, bytes);
+  }
+
+  private static int progress(org.openqa.selenium.WebDriver d, int upload) {
+    String now = d.findElement(By.id("upload-" + upload + "-progress")).getAttribute("aria-valuenow");
+    return now == null || now.isBlank() ? 0 : (int) Double.parseDouble(now);
+  }
 
   private Api api() {
     return new Api(base);
@@ -158,6 +173,53 @@ class WebPagesIT {
     }
     String token = api().adminToken();
     assertThat(api().get("api/pools?size=500", token).body()).contains(POOL);
+  }
+
+  @Test
+  @Order(6)
+  void theMemberUploadsThreeFilesOnThePortalOneResumedAfterAReloadAndSeesThemStored() throws Exception {
+    Path dir = Files.createDirectories(DropcartDeployment.work().resolve("portal-files"));
+    Path big = write(dir.resolve("big-" + MEMBER + ".bin"), 20 << 20, 1);
+    Path first = write(dir.resolve("first-" + MEMBER + ".txt"), 100 << 10, 2);
+    Path second = write(dir.resolve("second-" + MEMBER + ".txt"), 300 << 10, 3);
+    try (Browser member = browser()) {
+      member.open("portal/");
+      member.signIn(MEMBER, PASSWORD);
+      assertThat(member.path()).startsWith("/portal/");
+      new Select(member.find("pool-form:pool")).selectByVisibleText(POOL);
+      member.waitFor(d -> d.findElement(By.id("live-status")).getText().contains("connected"));
+
+      // A slow link, so the page can be reloaded while the big file is under way.
+      member.limitUploads(3 << 20);
+      member.find("file-input").sendKeys(big + "\n" + first + "\n" + second);
+      member.type("upload-1-timestamp", "2026-01-02T03:04:05Z");
+      member.click("start-upload");
+      member.waitFor(d -> progress(d, 0) >= 25, Duration.ofSeconds(60));
+      int before = progress(member.driver(), 0);
+      assertThat(before).isLessThan(100);
+      member.screenshot("portal-uploading");
+
+      member.driver().navigate().refresh();
+      member.find("file-input").sendKeys(big.toString());
+      member.waitFor(d -> d.findElement(By.id("upload-0-status")).getText().contains("Partly uploaded"));
+      member.click("start-upload");
+      member.waitFor(d -> d.findElement(By.id("upload-0-status")).getText().toLowerCase().contains("resumed"));
+      member.limitUploads(-1);
+      member.waitFor(d -> d.findElement(By.id("upload-0-status")).getText().startsWith("Stored"), Duration.ofSeconds(90));
+      assertThat(member.text("upload-0-status")).contains(POOL);
+      member.screenshot("portal-resumed");
+
+      // The history lists all three once stored (the two small ones went before the reload).
+      member.waitFor(d -> {
+        d.navigate().refresh();
+        String history = d.findElement(By.id("portal:history")).getText();
+        return history.contains(big.getFileName().toString()) && history.contains(first.getFileName().toString())
+            && history.contains(second.getFileName().toString())
+            && history.split("stored", -1).length - 1 >= 3;
+      }, Duration.ofSeconds(60));
+      assertThat(member.text("portal:history")).contains("2026-01-02 03:04:05");
+      member.screenshot("portal");
+    }
   }
 
   @Test

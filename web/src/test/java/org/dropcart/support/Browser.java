@@ -105,6 +105,13 @@ public final class Browser implements AutoCloseable {
     return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(condition::apply);
   }
 
+  /** Limits what the browser sends to {@code bytesPerSecond} (negative: no limit), as a slow link would. */
+  public void limitUploads(int bytesPerSecond) {
+    driver.executeCdpCommand("Network.enable", java.util.Map.of());
+    driver.executeCdpCommand("Network.emulateNetworkConditions", java.util.Map.of("offline", false, "latency", 0,
+        "downloadThroughput", -1, "uploadThroughput", bytesPerSecond));
+  }
+
   /** Signs in through the form at {@code signin.xhtml} (wherever the browser was sent). */
   public void signIn(String username, String password) {
     if (!path().endsWith("/signin.xhtml")) {

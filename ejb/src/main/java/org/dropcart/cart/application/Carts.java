@@ -224,4 +224,9 @@ public class Carts {
       }
     });
   }
+
+  /** How many carts are in each status (the console dashboard). */
+  public java.util.Map<String, Long> countByStatus() {
+    return carts.countByStatus();
+  }
 }

@@ -35,4 +35,7 @@ public interface CartRepository {
 
   /** Bytes every cart but one holds on the volume. */
   long reservedBytes(String exceptId);
+
+  /** How many carts in each status (every status present), by status name, for the console dashboard. */
+  java.util.Map<String, Long> countByStatus();
 }

@@ -82,4 +82,9 @@ public class JpaCartRepository implements CartRepository {
 
   private static final Map<String, String> SORTABLE = Map.of("uid", "c.uid", "status", "c.status",
       "size", "c.totalBytes", "created", "c.createdAt", "lastAccess", "c.lastAccess");
+
+  @Override
+  public java.util.Map<String, Long> countByStatus() {
+    return org.dropcart.platform.infrastructure.persistence.StatusCounts.of(em, "Cart", "status", org.dropcart.cart.domain.CartStatus.class);
+  }
 }

@@ -210,4 +210,9 @@ public class FileCatalog {
       throw new IllegalStateException(e);
     }
   }
+
+  /** How many files are stored with their content (the console dashboard). */
+  public long countStored() {
+    return index.countStored();
+  }
 }

@@ -36,4 +36,7 @@ public interface FileIndex {
   List<StoredFile> ofPool(String poolId, Instant from, Instant to, int offset, int limit);
 
   long countOfPool(String poolId, Instant from, Instant to);
+
+  /** How many files are in the store with their content (activity STORED). */
+  long countStored();
 }

@@ -190,4 +190,9 @@ public class MongoFileIndex implements FileIndex {
         d.getString("reason"),
         d.getString("groupId"));
   }
+
+  @Override
+  public long countStored() {
+    return index.countDocuments(Filters.eq("activity", org.dropcart.file.domain.Activity.STORED.name()));
+  }
 }

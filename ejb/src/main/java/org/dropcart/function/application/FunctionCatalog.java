@@ -187,4 +187,43 @@ public class FunctionCatalog {
     }
     return requeued;
   }
+
+  /** How many calls are in each status (the console dashboard). */
+  public java.util.Map<String, Long> countCallsByStatus() {
+    return functions.countByStatus();
+  }
+
+  /** Every call (admins); see {@link FunctionRepository#listedCalls} for sort and filters. */
+  public org.dropcart.platform.domain.Page<CallView> callList(org.dropcart.platform.domain.Listing listing,
+      Caller caller) {
+    caller.requireAdmin("list every call");
+    return functions.listedCalls(listing).map(CallView::of);
+  }
+
+  private static final java.util.Set<String> FUNCTION_SORTS = java.util.Set.of("functionName", "runtimeName");
+
+  /**
+   * The registered functions at their current version (a handful: read whole, paged in memory);
+   * filters {@code functionName} and {@code runtimeName} (contained), sort by either (name first).
+   */
+  public org.dropcart.platform.domain.Page<FunctionView> functionList(org.dropcart.platform.domain.Listing listing) {
+    String name = listing.filter("functionName").orElse("");
+    String runtime = listing.filter("runtimeName").orElse("");
+    java.util.Comparator<FunctionView> order = "runtimeName".equals(listing.sortOr(FUNCTION_SORTS, "functionName"))
+        ? java.util.Comparator.comparing(FunctionView::runtimeName).thenComparing(FunctionView::functionName)
+        : java.util.Comparator.comparing(FunctionView::functionName);
+    List<FunctionView> all = functions.functionNames().stream()
+        .filter(n -> n.contains(name))
+        .map(n -> functions.function(n).map(FunctionView::of))
+        .flatMap(Optional::stream)
+        .filter(f -> f.runtimeName().contains(runtime))
+        .sorted(listing.descending() ? order.reversed() : order)
+        .toList();
+    return org.dropcart.platform.domain.Page.slice(all, listing.page());
+  }
+
+  /** The registered runtimes in name order (a handful). */
+  public List<RuntimeView> runtimes() {
+    return functions.runtimeNames().stream().map(this::runtime).toList();
+  }
 }

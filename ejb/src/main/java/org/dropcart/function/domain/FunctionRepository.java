@@ -27,4 +27,14 @@ public interface FunctionRepository {
 
   /** Calls left RUNNING by a worker that started them before {@code before}. */
   List<Call> runningSince(Instant before);
+
+  /** How many calls in each status (every status present), by status name, for the console dashboard. */
+  java.util.Map<String, Long> countByStatus();
+
+  /**
+   * Every call, filtered and ordered as asked: filters {@code status} (exact), {@code funcName} and
+   * {@code worker} (contained); sort {@code callNum} (default, newest first), {@code funcName},
+   * {@code status}, {@code durationMs}.
+   */
+  org.dropcart.platform.domain.Page<Call> listedCalls(org.dropcart.platform.domain.Listing listing);
 }

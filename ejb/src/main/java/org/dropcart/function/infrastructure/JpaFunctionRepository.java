@@ -7,9 +7,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.dropcart.function.domain.Call;
+import org.dropcart.function.domain.CallStatus;
 import org.dropcart.function.domain.Function;
 import org.dropcart.function.domain.FunctionRepository;
 import org.dropcart.function.domain.FunctionRuntime;
+import org.dropcart.platform.domain.Listing;
+import org.dropcart.platform.domain.Page;
+import org.dropcart.platform.infrastructure.persistence.ListingQuery;
 
 @ApplicationScoped
 public class JpaFunctionRepository implements FunctionRepository {
@@ -64,5 +68,22 @@ public class JpaFunctionRepository implements FunctionRepository {
   @Override
   public List<Call> runningSince(Instant before) {
     return em.createNamedQuery("Call.runningSince", Call.class).setParameter("before", before).getResultList();
+  }
+
+  @Override
+  public java.util.Map<String, Long> countByStatus() {
+    return org.dropcart.platform.infrastructure.persistence.StatusCounts.of(em, "Call", "status", CallStatus.class);
+  }
+
+  private static final java.util.Map<String, String> CALL_SORTS = java.util.Map.of(
+      "callNum", "c.callNum", "funcName", "c.funcName", "status", "c.status", "durationMs", "c.durationMs");
+
+  @Override
+  public Page<Call> listedCalls(Listing listing) {
+    return ListingQuery.from("Call c")
+        .equal("c.status", listing.filter("status").map(v -> ListingQuery.constant(CallStatus.class, "status", v)).orElse(null))
+        .contains("c.funcName", listing.filter("funcName").orElse(null))
+        .contains("c.worker", listing.filter("worker").orElse(null))
+        .page(em, Call.class, listing, CALL_SORTS, "callNum", "c.callNum");
   }
 }

@@ -244,4 +244,9 @@ public class Grouping {
   }
 
   private record Target(String poolId, Instant windowStart, boolean late) {}
+
+  /** How many groups are in each status, across pools (the console dashboard). */
+  public java.util.Map<String, Long> countByStatus() {
+    return groups.countByStatus();
+  }
 }

@@ -105,4 +105,7 @@ public interface GroupRepository {
   List<Delivery> deliveries(String userId, boolean pendingOnly, int offset, int limit);
 
   long countDeliveries(String userId, boolean pendingOnly);
+
+  /** How many groups in each status (every status present), by status name, for the console dashboard. */
+  java.util.Map<String, Long> countByStatus();
 }

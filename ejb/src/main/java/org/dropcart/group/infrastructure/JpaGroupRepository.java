@@ -234,4 +234,9 @@ public class JpaGroupRepository implements GroupRepository {
     return em.createNamedQuery(pendingOnly ? "Delivery.countPendingOf" : "Delivery.countOf", Long.class)
         .setParameter("user", userId).getSingleResult();
   }
+
+  @Override
+  public java.util.Map<String, Long> countByStatus() {
+    return org.dropcart.platform.infrastructure.persistence.StatusCounts.of(em, "FileGroup", "status", org.dropcart.group.domain.GroupStatus.class);
+  }
 }

@@ -56,4 +56,7 @@ public interface IdentityService {
   void ensureAdminExists();
 
   int purgeExpiredRevocations();
+
+  /** How many users there are (the console dashboard). */
+  long countUsers();
 }

@@ -135,4 +135,15 @@ public class ImportLedger {
     return imports.find(id).filter(i -> i.ownerId().equals(caller.userId()) || caller.admin())
         .orElseThrow(() -> new NotFoundException("unknown-import", "No import " + id + " of yours"));
   }
+
+  /** Every import with its owner (admins only); see {@link ImportRepository#listed} for sort and filters. */
+  public Page<ImportRow> all(org.dropcart.platform.domain.Listing listing, Caller caller) {
+    caller.requireAdmin("list every import");
+    return imports.listed(listing).map(i -> new ImportRow(ImportView.of(i), i.clientName()));
+  }
+
+  /** True while some import is queued, downloading or unpacking (the console polls then). */
+  public boolean anyActive() {
+    return imports.countActive() > 0;
+  }
 }

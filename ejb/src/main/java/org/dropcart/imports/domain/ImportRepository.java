@@ -16,4 +16,14 @@ public interface ImportRepository {
   Optional<CachedDownload> cached(String urlHash);
 
   void store(CachedDownload c);
+
+  /**
+   * Every import (admins), filtered and ordered as asked: filters {@code status} (exact), {@code
+   * poolId} (exact), {@code url} and {@code owner} (the client name; contained); sort {@code
+   * createdAt} (default, newest first), {@code status}, {@code url}, {@code owner}.
+   */
+  org.dropcart.platform.domain.Page<Import> listed(org.dropcart.platform.domain.Listing listing);
+
+  /** How many imports have not ended. */
+  long countActive();
 }

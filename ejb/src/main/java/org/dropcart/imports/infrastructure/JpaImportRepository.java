@@ -8,6 +8,10 @@ import java.util.Optional;
 import org.dropcart.imports.domain.CachedDownload;
 import org.dropcart.imports.domain.Import;
 import org.dropcart.imports.domain.ImportRepository;
+import org.dropcart.imports.domain.ImportStatus;
+import org.dropcart.platform.domain.Listing;
+import org.dropcart.platform.domain.Page;
+import org.dropcart.platform.infrastructure.persistence.ListingQuery;
 
 @ApplicationScoped
 public class JpaImportRepository implements ImportRepository {
@@ -43,5 +47,26 @@ public class JpaImportRepository implements ImportRepository {
   @Override
   public void store(CachedDownload c) {
     em.persist(c);
+  }
+
+  private static final java.util.Map<String, String> SORTS = java.util.Map.of(
+      "createdAt", "i.createdAt", "status", "i.status", "url", "i.url", "owner", "i.clientName");
+
+  @Override
+  public Page<Import> listed(Listing listing) {
+    return ListingQuery.from("Import i")
+        .equal("i.status", listing.filter("status").map(v -> ListingQuery.constant(ImportStatus.class, "status", v)).orElse(null))
+        .equal("i.poolId", listing.filter("poolId").orElse(null))
+        .contains("i.url", listing.filter("url").orElse(null))
+        .contains("i.clientName", listing.filter("owner").orElse(null))
+        .page(em, Import.class, listing, SORTS, "createdAt", "i.id");
+  }
+
+  @Override
+  public long countActive() {
+    return em.createQuery("SELECT COUNT(i) FROM Import i WHERE i.status IN :active", Long.class)
+        .setParameter("active", java.util.Arrays.stream(ImportStatus.values())
+            .filter(s -> !s.finished()).toList())
+        .getSingleResult();
   }
 }

@@ -1,6 +1,11 @@
 package org.dropcart.platform.application;
 
+import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
+import jakarta.batch.operations.JobExecutionNotMostRecentException;
+import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.JobRestartException;
+import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
@@ -73,6 +78,60 @@ public class BatchJobs {
   }
 
   /**
+   * Asks a running execution to stop; chunk steps stop at their next checkpoint.
+   *
+   * @throws ConflictException when the execution is not running
+   */
+  public void stop(long executionId) {
+    JobOperator operator = BatchRuntime.getJobOperator();
+    try {
+      operator.stop(executionId);
+    } catch (JobExecutionNotRunningException e) {
+      throw new ConflictException("job-not-running", "Execution " + executionId + " is not running");
+    } catch (NoSuchJobExecutionException e) {
+      throw new NotFoundException("unknown-execution", "No job execution " + executionId);
+    }
+    LOG.log(Level.INFO, "Asked execution {0,number,#} to stop", executionId);
+  }
+
+  /**
+   * Restarts a FAILED or STOPPED execution with its parameters, from where it left off; returns the
+   * new execution id.
+   *
+   * @throws ConflictException when it is neither, is not its instance's latest execution, or its job
+   *     is running
+   */
+  public long restart(long executionId) {
+    JobOperator operator = BatchRuntime.getJobOperator();
+    JobExecution execution;
+    try {
+      execution = operator.getJobExecution(executionId);
+    } catch (NoSuchJobExecutionException e) {
+      throw new NotFoundException("unknown-execution", "No job execution " + executionId);
+    }
+    BatchStatus status = execution.getBatchStatus();
+    if (status != BatchStatus.FAILED && status != BatchStatus.STOPPED) {
+      throw new ConflictException("not-restartable", "Only a FAILED or STOPPED execution can be restarted;"
+          + " execution " + executionId + " is " + status);
+    }
+    if (isRunning(operator, execution.getJobName())) {
+      throw new ConflictException(
+          "job-running", "Job '" + execution.getJobName() + "' is already running; wait for it to finish");
+    }
+    try {
+      long id = operator.restart(executionId, execution.getJobParameters());
+      LOG.log(Level.INFO, "Restarted execution {0,number,#} as {1,number,#}", new Object[] {executionId, id});
+      return id;
+    } catch (JobExecutionNotMostRecentException e) {
+      throw new ConflictException("not-most-recent", "Execution " + executionId
+          + " was already restarted; restart its latest execution instead");
+    } catch (JobRestartException | JobExecutionAlreadyCompleteException e) {
+      throw new ConflictException("not-restartable", "Execution " + executionId + " cannot be restarted: "
+          + e.getMessage());
+    }
+  }
+
+  /**
    * Whether an execution of the job is running in this process. An execution the repository still
    * calls running although it was created before this JVM started belongs to a process that died
    * (a crash or kill -9 leaves it so): it is ignored, and a new execution picks the work up, since
@@ -110,6 +169,37 @@ public class BatchJobs {
                     nextRuns.get(d.name()),
                     executions(operator, d.name(), latest)))
         .toList();
+  }
+
+  private static final java.util.Set<String> RUN_SORTS = java.util.Set.of("executionId", "job", "batchStatus");
+
+  /**
+   * The {@code latest} executions of every job as one list. Sort fields: {@code executionId}
+   * (default, newest first), {@code job}, {@code batchStatus}; filters {@code job} and {@code
+   * batchStatus} (contained, case-insensitive).
+   */
+  public org.dropcart.platform.domain.Page<JobView.Run> runs(org.dropcart.platform.domain.Listing listing, int latest) {
+    JobOperator operator = BatchRuntime.getJobOperator();
+    String job = listing.filter("job").map(v -> v.toLowerCase(java.util.Locale.ROOT)).orElse("");
+    String status = listing.filter("batchStatus").map(v -> v.toLowerCase(java.util.Locale.ROOT)).orElse("");
+    Comparator<JobView.Run> order = switch (listing.sortOr(RUN_SORTS, "executionId")) {
+      case "job" -> Comparator.comparing(JobView.Run::job);
+      case "batchStatus" -> Comparator.comparing(r -> String.valueOf(r.execution().batchStatus()));
+      default -> Comparator.comparingLong(r -> r.execution().executionId());
+    };
+    List<JobView.Run> runs = definitions().stream()
+        .filter(d -> d.name().toLowerCase(java.util.Locale.ROOT).contains(job))
+        .flatMap(d -> executions(operator, d.name(), latest).stream().map(e -> new JobView.Run(d.name(), e)))
+        .filter(r -> String.valueOf(r.execution().batchStatus()).toLowerCase(java.util.Locale.ROOT).contains(status))
+        .sorted(listing.sortBy() == null || !RUN_SORTS.contains(listing.sortBy()) || listing.descending() ? order.reversed() : order)
+        .toList();
+    return org.dropcart.platform.domain.Page.slice(runs, listing.page());
+  }
+
+  /** Whether an execution of any job is running in this process (the console polls while so). */
+  public boolean anyRunning() {
+    JobOperator operator = BatchRuntime.getJobOperator();
+    return definitions().stream().anyMatch(d -> isRunning(operator, d.name()));
   }
 
   private static List<JobView.Execution> executions(JobOperator operator, String name, int latest) {

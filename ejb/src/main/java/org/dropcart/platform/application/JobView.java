@@ -23,6 +23,22 @@ public record JobView(
       Map<String, String> parameters,
       List<Step> steps) {}
 
+  /** An execution with the name of its job, as a row of the list of every run. */
+  public record Run(String job, Execution execution) {
+    public String key() {
+      return Long.toString(execution.executionId());
+    }
+
+    public boolean restartable() {
+      return "FAILED".equals(execution.batchStatus()) || "STOPPED".equals(execution.batchStatus());
+    }
+
+    public boolean active() {
+      return "STARTING".equals(execution.batchStatus()) || "STARTED".equals(execution.batchStatus())
+          || "STOPPING".equals(execution.batchStatus());
+    }
+  }
+
   /** One step of a run, with the counters Jakarta Batch keeps for chunk steps. */
   public record Step(
       String name,

@@ -13,6 +13,13 @@ public record Page<T>(List<T> items, int page, int size, long total) {
     return new Page<>(items, request.page(), request.size(), total);
   }
 
+  /** The requested slice of a whole list already filtered and ordered in memory. */
+  public static <T> Page<T> slice(List<T> all, PageRequest request) {
+    int from = (int) Math.min(all.size(), (long) request.offset());
+    int to = (int) Math.min(all.size(), (long) from + request.size());
+    return of(all.subList(from, to), request, all.size());
+  }
+
   public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
     return new Page<>(items.stream().<R>map(mapper).toList(), page, size, total);
   }

@@ -161,4 +161,9 @@ public class PoolService {
   private PoolView view(Pool pool) {
     return PoolView.of(pool, pools.countMembers(pool.id()));
   }
+
+  /** How many pools there are (the console dashboard). */
+  public long count() {
+    return pools.count();
+  }
 }

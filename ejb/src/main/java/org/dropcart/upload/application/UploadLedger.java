@@ -188,4 +188,11 @@ public class UploadLedger {
   private static NotFoundException unknown(String id) {
     return new NotFoundException("unknown-upload", "No upload " + id + " of yours");
   }
+
+  /** Uploads still receiving bytes or waiting for the store (the console dashboard). */
+  public long countInFlight() {
+    java.util.Map<String, Long> counts = uploads.countByStatus();
+    return counts.get(org.dropcart.upload.domain.UploadState.RECEIVING.name())
+        + counts.get(org.dropcart.upload.domain.UploadState.COMPLETE.name());
+  }
 }

@@ -23,4 +23,7 @@ public interface UploadRepository {
 
   /** Ids of uploads still receiving whose expiry has passed, oldest expiry first. */
   List<String> expiredIds(Instant now, int limit);
+
+  /** How many uploads in each state (every state present), by status name, for the console dashboard. */
+  java.util.Map<String, Long> countByStatus();
 }

@@ -64,4 +64,9 @@ public class JpaUploadRepository implements UploadRepository {
     return em.createNamedQuery("Upload.expiredIds", String.class).setParameter("now", now)
         .setMaxResults(limit).getResultList();
   }
+
+  @Override
+  public java.util.Map<String, Long> countByStatus() {
+    return org.dropcart.platform.infrastructure.persistence.StatusCounts.of(em, "Upload", "state", org.dropcart.upload.domain.UploadState.class);
+  }
 }

@@ -46,4 +46,13 @@ class PageTest {
     assertThatThrownBy(() -> page.items().add("c"))
         .isInstanceOf(UnsupportedOperationException.class);
   }
+
+  @Test
+  void sliceTakesTheRequestedPartOfAWholeListAndCountsAll() {
+    List<Integer> all = List.of(1, 2, 3, 4, 5);
+
+    assertThat(Page.slice(all, new PageRequest(1, 2))).isEqualTo(new Page<>(List.of(3, 4), 1, 2, 5));
+    assertThat(Page.slice(all, new PageRequest(2, 2)).items()).containsExactly(5);
+    assertThat(Page.slice(all, new PageRequest(9, 2))).isEqualTo(new Page<>(List.of(), 9, 2, 5));
+  }
 }

@@ -266,4 +266,9 @@ public class DefaultIdentityService implements IdentityService {
     return AuditEvent.now(
         type, username, actor == null ? username : actor, origin.remoteAddress(), clock.instant(), detail);
   }
+
+  @Override
+  public long countUsers() {
+    return users.count();
+  }
 }
