@@ -160,8 +160,17 @@ class WebPagesIT {
       admin.awaitText("Pool '" + POOL + "' created.");
 
       // Other test classes share the database: find the new pool through the table's name filter.
-      WebElement filter = admin.waitFor(d -> d.findElement(By.cssSelector("[id='pools:table'] .ui-column-filter")));
-      filter.sendKeys(POOL);
+      // The create re-renders the table: type into the filter once it is the settled one.
+      admin.waitFor(d -> {
+        try {
+          WebElement filter = d.findElement(By.cssSelector("[id='pools:table'] .ui-column-filter"));
+          filter.clear();
+          filter.sendKeys(POOL);
+          return true;
+        } catch (org.openqa.selenium.StaleElementReferenceException rerendered) {
+          return false;
+        }
+      });
       By open = By.xpath("//tr[td[normalize-space()='" + POOL + "']]//button[contains(@id,':open')]");
       admin.waitFor(d -> d.findElements(By.cssSelector("[id='pools:table'] tbody tr")).size() == 1
           && !d.findElements(open).isEmpty());
