@@ -232,6 +232,119 @@ class WebPagesIT {
   }
 
   @Test
+  @Order(7)
+  void theAdminFindsTheFilesGroupsThemFromTheJobsPageAndSendsADeadLetterBackToItsQueue() throws Exception {
+    String queue = "web-retry-" + MEMBER;
+    String body = "{\"probe\":\"" + queue + "\"}";
+    String messageId = deadLetter(queue, body);
+    try (Browser admin = browser()) {
+      admin.open("console/files.xhtml");
+      admin.signIn("admin", DropcartDeployment.ADMIN_PASSWORD);
+      choose(admin, "files:table:pool-filter", POOL);
+      admin.waitFor(d -> {
+        String table = d.findElement(By.id("files:table")).getText();
+        return table.contains("big-" + MEMBER) && table.contains("first-" + MEMBER)
+            && table.contains("second-" + MEMBER);
+      });
+      assertThat(admin.text("files:table")).contains("20.0 MiB").contains("STORED");
+      admin.screenshot("scenario-files-of-pool");
+
+      admin.open("console/jobs.xhtml");
+      // The scheduled run may be under way at that moment: the page says so, and a later click starts one.
+      String said = "";
+      for (int attempt = 0; attempt < 20 && !said.contains("Started timestamp-grouping"); attempt++) {
+        if (attempt > 0) {
+          Thread.sleep(3_000);
+        }
+        ((org.openqa.selenium.JavascriptExecutor) admin.driver())
+            .executeScript("document.getElementById('jobs:messages').innerHTML = '';");
+        admin.click("jobs:start-timestamp-grouping");
+        said = admin.waitFor(d -> {
+          String text = d.findElement(By.id("jobs:messages")).getText();
+          return text.isBlank() ? null : text;
+        });
+      }
+      assertThat(said).contains("Started timestamp-grouping (execution ");
+      String execution = said.replaceAll("(?s).*\\(execution (\\d+)\\).*", "$1");
+      By run = By.xpath("//*[@id='jobs:runs']//tr[td[normalize-space()='" + execution + "']]");
+      admin.waitFor(d -> {
+        d.navigate().refresh();
+        return d.findElements(run).stream().anyMatch(r -> r.getText().contains("COMPLETED"));
+      }, Duration.ofSeconds(60));
+      admin.screenshot("scenario-grouping-run");
+
+      // The pool's files are in its groups now: one window, or two if the uploads straddled a boundary.
+      admin.open("console/groups.xhtml");
+      choose(admin, "groups:table:pool-filter", POOL);
+      admin.waitFor(d -> grouped(d) == 3);
+      admin.screenshot("scenario-groups-of-pool");
+
+      admin.open("console/dead-letters.xhtml");
+      By retry = By.xpath("//tr[td[normalize-space()='" + messageId + "']]//button[contains(@id,':retry')]");
+      admin.waitFor(d -> !d.findElements(retry).isEmpty());
+      assertThat(admin.driver().findElement(retry).findElement(By.xpath("ancestor::tr")).getText()).contains(queue);
+      admin.screenshot("scenario-dead-letter");
+      admin.driver().findElement(retry).click();
+      admin.click("dlq:confirm-yes");
+      admin.awaitText("Message " + messageId + " went back to " + queue + ".");
+      admin.waitFor(d -> d.findElements(retry).isEmpty());
+    }
+    assertThat(receive(queue)).as("the retried message is back on its queue").isEqualTo(body);
+  }
+
+  /** Picks {@code label} in a PrimeFaces select menu the way a person does: open it, click the item. */
+  private static void choose(Browser browser, String menu, String label) {
+    browser.click(menu);
+    browser.waitFor(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[@id='" + menu + "_panel']//li[@data-label='" + label + "']"))).click();
+  }
+
+  /** How many files the groups listed on the page hold together (the Files column). */
+  private static int grouped(org.openqa.selenium.WebDriver d) {
+    int sum = 0;
+    for (WebElement row : d.findElements(By.cssSelector("[id='groups:table_data'] tr[data-ri]"))) {
+      java.util.List<WebElement> cells = row.findElements(By.tagName("td"));
+      if (cells.size() > 4 && cells.get(0).getText().contains(POOL)) {
+        sum += Integer.parseInt(cells.get(4).getText().trim());
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * A message that failed every delivery: sent to a queue of its own, then received and rolled back
+   * until the broker moved it to the dead-letter queue, as a consumer that keeps failing would.
+   */
+  private static String deadLetter(String queue, String body) throws Exception {
+    try (var factory = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(
+            "tcp://127.0.0.1:" + DropcartDeployment.brokerPort());
+        jakarta.jms.JMSContext context = factory.createContext(jakarta.jms.JMSContext.SESSION_TRANSACTED)) {
+      jakarta.jms.TextMessage message = context.createTextMessage(body);
+      context.createProducer().send(context.createQueue(queue), message);
+      context.commit();
+      try (jakarta.jms.JMSConsumer consumer = context.createConsumer(context.createQueue(queue))) {
+        for (int attempt = 1; attempt <= org.dropcart.platform.infrastructure.messaging.Messaging.MAX_DELIVERY_ATTEMPTS;
+            attempt++) {
+          assertThat(consumer.receive(15_000)).as("delivery " + attempt).isNotNull();
+          context.rollback();
+        }
+        assertThat(consumer.receive(1_000)).as("no delivery after the last attempt").isNull();
+      }
+      return message.getJMSMessageID();
+    }
+  }
+
+  private static String receive(String queue) throws Exception {
+    try (var factory = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(
+            "tcp://127.0.0.1:" + DropcartDeployment.brokerPort());
+        jakarta.jms.JMSContext context = factory.createContext();
+        jakarta.jms.JMSConsumer consumer = context.createConsumer(context.createQueue(queue))) {
+      jakarta.jms.Message message = consumer.receive(15_000);
+      return message == null ? null : message.getBody(String.class);
+    }
+  }
+
+  @Test
   @Order(9)
   void everyConsolePageOpensForAnAdmin() {
     String[] pages = {"index", "users", "pools", "uploads", "files", "groups", "carts", "imports",

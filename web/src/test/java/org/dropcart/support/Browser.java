@@ -8,9 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -28,6 +32,8 @@ public final class Browser implements AutoCloseable {
   private static final String CHROMIUM = System.getProperty("dropcart.test.chromium", "/usr/bin/chromium");
   private static final String CHROMEDRIVER =
       System.getProperty("dropcart.test.chromedriver", "/usr/bin/chromedriver");
+
+  private static final AtomicInteger TIMEOUTS = new AtomicInteger();
 
   private final ChromeDriver driver;
   private final URI base;
@@ -74,10 +80,26 @@ public final class Browser implements AutoCloseable {
     return waitFor(ExpectedConditions.elementToBeClickable(By.id(id)));
   }
 
+  /**
+   * Types {@code text} into the input, again if an ajax re-render replaced or emptied it meanwhile,
+   * until the input holds exactly that text.
+   */
   public void type(String id, String text) {
-    WebElement input = clickable(id);
-    input.clear();
-    input.sendKeys(text);
+    waitFor(d -> {
+      try {
+        WebElement input = d.findElement(By.id(id));
+        if (!input.isDisplayed() || !input.isEnabled()) {
+          return false;
+        }
+        if (!text.equals(input.getDomProperty("value"))) {
+          input.clear();
+          input.sendKeys(text);
+        }
+        return text.equals(d.findElement(By.id(id)).getDomProperty("value"));
+      } catch (StaleElementReferenceException | NoSuchElementException rerendered) {
+        return false;
+      }
+    });
   }
 
   public void click(String id) {
@@ -101,8 +123,25 @@ public final class Browser implements AutoCloseable {
     return waitFor(condition, Duration.ofSeconds(30));
   }
 
+  /**
+   * Waits until {@code condition} holds; on a timeout the failure says what the page showed (its
+   * path and visible text, the part a CI log can carry) and a {@code timeout-N} screenshot is saved.
+   */
   public <T> T waitFor(Function<WebDriver, T> condition, Duration timeout) {
-    return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(condition::apply);
+    try {
+      return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(condition::apply);
+    } catch (TimeoutException e) {
+      String shown;
+      try {
+        Path shot = screenshot("timeout-" + TIMEOUTS.incrementAndGet());
+        String text = pageText().replaceAll("\\s+", " ");
+        shown = path() + " showed: " + (text.length() > 1500 ? text.substring(0, 1500) + "…" : text)
+            + " (screenshot " + shot.getFileName() + ")";
+      } catch (RuntimeException unreadable) {
+        shown = "an unreadable page (" + unreadable.getMessage() + ")";
+      }
+      throw new TimeoutException("Waited " + timeout.toSeconds() + " s in vain; " + shown, e);
+    }
   }
 
   /** Limits what the browser sends to {@code bytesPerSecond} (negative: no limit), as a slow link would. */

@@ -33,6 +33,7 @@ import java.util.logging.Logger;
 import org.dropcart.cart.domain.CartFile;
 import org.dropcart.cart.domain.CartStatus;
 import org.dropcart.cart.domain.HashType;
+import org.dropcart.platform.domain.Failures;
 
 /**
  * Stages a cart: asks the source for every file (its size), reserves the space, fetches the files
@@ -102,7 +103,7 @@ public class CartStaging {
       volume.delete(cartId);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Staging cart " + work.uid() + " (" + cartId + ") failed", e);
-      carts.fail(cartId, "Staging the cart failed on the server: " + describe(e));
+      carts.fail(cartId, "Staging the cart failed on the server: " + Failures.describe(e));
     }
   }
 
@@ -165,10 +166,10 @@ public class CartStaging {
           throw new Gone();
         }
         if (i >= attempts) {
-          throw new CartFileException(failed(file, "failed " + attempts + " attempts, the last with: " + describe(e)), e);
+          throw new CartFileException(failed(file, "failed " + attempts + " attempts, the last with: " + Failures.describe(e)), e);
         }
         LOG.log(Level.INFO, "Attempt {0} at file {1} failed, trying again: {2}",
-            new Object[] {i, file.sourceId(), describe(e)});
+            new Object[] {i, file.sourceId(), Failures.describe(e)});
         try {
           Thread.sleep(200L * i);
         } catch (InterruptedException interrupted) {
@@ -217,7 +218,4 @@ public class CartStaging {
     }
   }
 
-  private static String describe(Throwable e) {
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-  }
 }

@@ -77,7 +77,7 @@ public class JpaCartRepository implements CartRepository {
         uid -> carts.where("LOWER(c.uid) LIKE :uid ESCAPE '\\'", "uid", JpqlListing.containing(uid)));
     listing.filter("owner").ifPresent(
         owner -> carts.where("LOWER(c.ownerName) LIKE :owner ESCAPE '\\'", "owner", JpqlListing.containing(owner)));
-    return carts.page(em, listing, SORTABLE, "created");
+    return carts.pageNewestFirst(em, listing, SORTABLE, "created");
   }
 
   private static final Map<String, String> SORTABLE = Map.of("uid", "c.uid", "status", "c.status",

@@ -13,7 +13,7 @@ import org.dropcart.function.domain.FunctionRepository;
 import org.dropcart.function.domain.FunctionRuntime;
 import org.dropcart.platform.domain.Listing;
 import org.dropcart.platform.domain.Page;
-import org.dropcart.platform.infrastructure.persistence.ListingQuery;
+import org.dropcart.platform.infrastructure.persistence.JpqlListing;
 
 @ApplicationScoped
 public class JpaFunctionRepository implements FunctionRepository {
@@ -80,10 +80,13 @@ public class JpaFunctionRepository implements FunctionRepository {
 
   @Override
   public Page<Call> listedCalls(Listing listing) {
-    return ListingQuery.from("Call c")
-        .equal("c.status", listing.filter("status").map(v -> ListingQuery.constant(CallStatus.class, "status", v)).orElse(null))
-        .contains("c.funcName", listing.filter("funcName").orElse(null))
-        .contains("c.worker", listing.filter("worker").orElse(null))
-        .page(em, Call.class, listing, CALL_SORTS, "callNum", "c.callNum");
+    JpqlListing<Call> calls = new JpqlListing<>(Call.class, "c", "c.callNum");
+    listing.filter("status").ifPresent(
+        s -> calls.where("c.status = :status", "status", JpqlListing.constant(CallStatus.class, "status", s)));
+    listing.filter("funcName").ifPresent(name ->
+        calls.where("LOWER(c.funcName) LIKE :funcName ESCAPE '\\'", "funcName", JpqlListing.containing(name)));
+    listing.filter("worker").ifPresent(worker ->
+        calls.where("LOWER(c.worker) LIKE :worker ESCAPE '\\'", "worker", JpqlListing.containing(worker)));
+    return calls.pageNewestFirst(em, listing, CALL_SORTS, "callNum");
   }
 }

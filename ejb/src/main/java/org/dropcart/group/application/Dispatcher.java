@@ -32,6 +32,7 @@ import org.dropcart.platform.application.Caller;
 import org.dropcart.platform.application.Notification;
 import org.dropcart.platform.application.Notifier;
 import org.dropcart.platform.domain.ConflictException;
+import org.dropcart.platform.domain.Failures;
 import org.dropcart.platform.domain.InvalidInputException;
 import org.dropcart.platform.domain.UnauthorizedException;
 import org.dropcart.pool.application.PoolService;
@@ -130,7 +131,7 @@ public class Dispatcher {
       }
       failure = "the processor answered HTTP " + status;
     } catch (IOException e) {
-      failure = "the processor could not be reached: " + e.getMessage();
+      failure = "the processor could not be reached: " + Failures.describe(e);
     } catch (GroupLinks.NoAddressException e) {
       failure = e.getMessage();
     }

@@ -87,7 +87,7 @@ public class JpaGroupRepository implements GroupRepository {
     JpqlListing<FileGroup> groups = new JpqlListing<>(FileGroup.class, "g", "g.id");
     listing.filter("status").ifPresent(s -> groups.where("g.status = :status", "status", GroupStatus.parse(s)));
     listing.filter("poolId").ifPresent(pool -> groups.where("g.poolId = :pool", "pool", pool));
-    return groups.page(em, listing, SORTABLE, "windowStart");
+    return groups.pageNewestFirst(em, listing, SORTABLE, "windowStart");
   }
 
   private static final java.util.Map<String, String> SORTABLE = java.util.Map.of("windowStart", "g.windowStart",

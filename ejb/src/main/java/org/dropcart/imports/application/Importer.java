@@ -28,6 +28,7 @@ import org.dropcart.imports.domain.GitRepositories;
 import org.dropcart.imports.domain.Import;
 import org.dropcart.imports.domain.ImportRefused;
 import org.dropcart.imports.domain.Unpacker;
+import org.dropcart.platform.domain.Failures;
 import org.dropcart.upload.application.StorePipeline;
 
 /**
@@ -103,8 +104,7 @@ public class Importer {
       ledger.failed(importId, e.getMessage());
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "Import " + importId + " of " + i.url() + " failed", e);
-      ledger.failed(importId, "the import failed: " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      ledger.failed(importId, "the import failed: " + Failures.describe(e));
     } finally {
       deleteQuietly(scratch);
     }

@@ -15,6 +15,7 @@ import org.dropcart.imports.domain.EntryPath;
 import org.dropcart.imports.domain.ImportRefused;
 import org.dropcart.imports.domain.RemoteFiles;
 import org.dropcart.imports.domain.S3Objects;
+import org.dropcart.platform.domain.Failures;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -75,7 +76,7 @@ public class AwsS3Objects implements S3Objects {
       throw new ImportRefused("the store answered HTTP " + e.statusCode() + (code == null ? "" : " " + code)
           + " for s3://" + bucket + "/" + key);
     } catch (SdkClientException e) {
-      throw new ImportRefused("the store could not be reached: " + e.getMessage());
+      throw new ImportRefused("the store could not be reached: " + Failures.describe(e));
     }
   }
 

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.dropcart.imports.application.ImportSettings;
 import org.dropcart.imports.domain.ImportRefused;
 import org.dropcart.imports.domain.RemoteFiles;
+import org.dropcart.platform.domain.Failures;
 
 /**
  * {@link RemoteFiles} on the JDK's HttpClient. Redirects are followed here, not by the client, so
@@ -73,7 +74,7 @@ public class HttpRemoteFiles implements RemoteFiles {
       } catch (java.net.http.HttpTimeoutException e) {
         throw new ImportRefused("the server did not answer within " + settings.idleTimeout());
       } catch (IOException e) {
-        throw new ImportRefused("the server could not be reached: " + e.getMessage());
+        throw new ImportRefused("the server could not be reached: " + Failures.describe(e));
       }
       int status = response.statusCode();
       if (status >= 300 && status < 400 && status != 304) {

@@ -11,7 +11,7 @@ import org.dropcart.imports.domain.ImportRepository;
 import org.dropcart.imports.domain.ImportStatus;
 import org.dropcart.platform.domain.Listing;
 import org.dropcart.platform.domain.Page;
-import org.dropcart.platform.infrastructure.persistence.ListingQuery;
+import org.dropcart.platform.infrastructure.persistence.JpqlListing;
 
 @ApplicationScoped
 public class JpaImportRepository implements ImportRepository {
@@ -54,12 +54,15 @@ public class JpaImportRepository implements ImportRepository {
 
   @Override
   public Page<Import> listed(Listing listing) {
-    return ListingQuery.from("Import i")
-        .equal("i.status", listing.filter("status").map(v -> ListingQuery.constant(ImportStatus.class, "status", v)).orElse(null))
-        .equal("i.poolId", listing.filter("poolId").orElse(null))
-        .contains("i.url", listing.filter("url").orElse(null))
-        .contains("i.clientName", listing.filter("owner").orElse(null))
-        .page(em, Import.class, listing, SORTS, "createdAt", "i.id");
+    JpqlListing<Import> imports = new JpqlListing<>(Import.class, "i", "i.id");
+    listing.filter("status").ifPresent(
+        s -> imports.where("i.status = :status", "status", JpqlListing.constant(ImportStatus.class, "status", s)));
+    listing.filter("poolId").ifPresent(pool -> imports.where("i.poolId = :pool", "pool", pool));
+    listing.filter("url").ifPresent(
+        url -> imports.where("LOWER(i.url) LIKE :url ESCAPE '\\'", "url", JpqlListing.containing(url)));
+    listing.filter("owner").ifPresent(owner ->
+        imports.where("LOWER(i.clientName) LIKE :owner ESCAPE '\\'", "owner", JpqlListing.containing(owner)));
+    return imports.pageNewestFirst(em, listing, SORTS, "createdAt");
   }
 
   @Override

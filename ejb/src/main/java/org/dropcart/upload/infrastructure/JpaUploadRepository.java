@@ -39,7 +39,7 @@ public class JpaUploadRepository implements UploadRepository {
         uploads.where("LOWER(u.clientName) LIKE :owner ESCAPE '\\'", "owner", JpqlListing.containing(owner)));
     listing.filter("fileName").ifPresent(name ->
         uploads.where("LOWER(u.fileName) LIKE :name ESCAPE '\\'", "name", JpqlListing.containing(name)));
-    return uploads.page(em, listing, SORTABLE, "createdAt");
+    return uploads.pageNewestFirst(em, listing, SORTABLE, "createdAt");
   }
 
   private static final Map<String, String> SORTABLE = Map.of("createdAt", "u.createdAt", "expiresAt", "u.expiresAt",

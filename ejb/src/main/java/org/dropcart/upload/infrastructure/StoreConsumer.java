@@ -9,6 +9,7 @@ import jakarta.jms.MessageListener;
 import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.dropcart.platform.domain.Failures;
 import org.dropcart.platform.infrastructure.messaging.MessageBodies;
 import org.dropcart.platform.infrastructure.messaging.Messaging;
 import org.dropcart.platform.infrastructure.tracing.Spans;
@@ -61,7 +62,7 @@ public class StoreConsumer implements MessageListener {
         }
       });
     } catch (RuntimeException e) {
-      String reason = rootMessage(e);
+      String reason = Failures.describe(e);
       if (attempt >= Messaging.MAX_DELIVERY_ATTEMPTS) {
         LOG.log(Level.SEVERE, "Storing upload {0} failed on the last attempt ({1}); it goes to the dead-letter queue",
             new Object[] {uploadId, reason});
@@ -102,11 +103,4 @@ public class StoreConsumer implements MessageListener {
     }
   }
 
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-  }
 }

@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
+import org.dropcart.platform.domain.Failures;
 import org.dropcart.platform.infrastructure.messaging.Messaging;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -26,7 +27,7 @@ public class BrokerHealthCheck implements HealthCheck {
       context.createBrowser(context.createQueue(Messaging.DEAD_LETTER_QUEUE)).close();
       return response.up().build();
     } catch (Exception e) {
-      return response.down().withData("error", HealthChecks.describe(e)).build();
+      return response.down().withData("error", Failures.describe(e)).build();
     }
   }
 }

@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import javax.sql.DataSource;
+import org.dropcart.platform.domain.Failures;
 import org.dropcart.platform.infrastructure.persistence.DropcartDataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -26,7 +27,7 @@ public class DatabaseHealthCheck implements HealthCheck {
           .withData("product", c.getMetaData().getDatabaseProductName())
           .build();
     } catch (Exception e) {
-      return response.down().withData("error", HealthChecks.describe(e)).build();
+      return response.down().withData("error", Failures.describe(e)).build();
     }
   }
 }

@@ -2,6 +2,7 @@ package org.dropcart.platform.infrastructure.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.dropcart.platform.domain.Failures;
 import org.dropcart.platform.infrastructure.store.MongoStore;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -20,7 +21,7 @@ public class MongoHealthCheck implements HealthCheck {
       store.ping();
       return response.up().build();
     } catch (Exception e) {
-      return response.down().withData("error", HealthChecks.describe(e)).build();
+      return response.down().withData("error", Failures.describe(e)).build();
     }
   }
 }

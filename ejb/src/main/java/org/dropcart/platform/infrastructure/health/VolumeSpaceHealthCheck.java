@@ -6,6 +6,7 @@ import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dropcart.platform.domain.ByteSize;
+import org.dropcart.platform.domain.Failures;
 import org.dropcart.platform.infrastructure.config.DataDirectory;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -38,7 +39,7 @@ public class VolumeSpaceHealthCheck implements HealthCheck {
           .withData("minFreeBytes", threshold)
           .build();
     } catch (Exception e) {
-      return response.down().withData("error", HealthChecks.describe(e)).build();
+      return response.down().withData("error", Failures.describe(e)).build();
     }
   }
 }

@@ -44,14 +44,26 @@ public final class JpqlListing<T> {
 
   /**
    * The listing's page, ordered by the sort field it asks for when {@code sortable} knows it
-   * (field name to path), else by {@code fallback}'s path, in the listing's direction.
+   * (field name to path) in the listing's direction, else by {@code fallback}'s path ascending.
    */
   public Page<T> page(EntityManager em, Listing listing, Map<String, String> sortable, String fallback) {
-    String path = sortable.get(listing.sortOr(sortable.keySet(), fallback));
+    return page(em, listing, sortable, fallback, false);
+  }
+
+  /** As {@link #page}, but a listing that names no known sort field comes newest (highest) first. */
+  public Page<T> pageNewestFirst(EntityManager em, Listing listing, Map<String, String> sortable, String fallback) {
+    return page(em, listing, sortable, fallback, true);
+  }
+
+  private Page<T> page(EntityManager em, Listing listing, Map<String, String> sortable, String fallback,
+      boolean fallbackDescending) {
+    boolean asked = listing.sortBy() != null && sortable.containsKey(listing.sortBy());
+    String path = sortable.get(asked ? listing.sortBy() : fallback);
+    boolean descending = asked ? listing.descending() : fallbackDescending;
     String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     String entity = type.getSimpleName();
     TypedQuery<T> rows = em.createQuery("SELECT " + alias + " FROM " + entity + " " + alias + where
-        + " ORDER BY " + path + (listing.descending() ? " DESC" : " ASC") + ", " + tieBreak, type);
+        + " ORDER BY " + path + (descending ? " DESC" : " ASC") + ", " + tieBreak, type);
     TypedQuery<Long> count = em.createQuery("SELECT COUNT(" + alias + ") FROM " + entity + " " + alias + where,
         Long.class);
     parameters.forEach((name, value) -> {
@@ -67,5 +79,15 @@ public final class JpqlListing<T> {
   public static String containing(String text) {
     return "%" + text.toLowerCase(java.util.Locale.ROOT)
         .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+
+  /** The constant of {@code type} a filter names (any case), or a 400 naming the filter. */
+  public static <E extends Enum<E>> E constant(Class<E> type, String filter, String text) {
+    try {
+      return Enum.valueOf(type, text.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new org.dropcart.platform.domain.InvalidInputException(filter, "must be one of "
+          + java.util.Arrays.toString(type.getEnumConstants()));
+    }
   }
 }

@@ -14,7 +14,7 @@ import org.dropcart.platform.domain.Page;
 import org.dropcart.platform.domain.PageRequest;
 import org.junit.jupiter.api.Test;
 
-class ListingQueryTest {
+class JpqlListingTest {
   private static final Map<String, String> SORTS = Map.of("createdAt", "i.createdAt", "url", "i.url");
 
   /** An entity manager that records the JPQL it is given and the parameters set on it. */
@@ -48,31 +48,56 @@ class ListingQueryTest {
     String typed = "x' OR '1'='1";
     Listing listing = new Listing(new PageRequest(0, 10), "url", false, Map.of("url", typed));
 
-    Page<String> page = ListingQuery.from("Import i").contains("i.url", typed).equal("i.poolId", null)
-        .page(em, String.class, listing, SORTS, "createdAt", "i.id");
+    Page<String> page = new JpqlListing<>(String.class, "i", "i.id")
+        .where("LOWER(i.url) LIKE :url ESCAPE '\\'", "url", JpqlListing.containing(typed))
+        .page(em, listing, SORTS, "createdAt");
 
     assertThat(jpql).containsExactly(
-        "SELECT i FROM Import i WHERE LOWER(i.url) LIKE :p0 ORDER BY i.url ASC, i.id",
-        "SELECT COUNT(i) FROM Import i WHERE LOWER(i.url) LIKE :p0");
-    assertThat(parameters).containsEntry("p0", "%x' or '1'='1%");
+        "SELECT i FROM String i WHERE LOWER(i.url) LIKE :url ESCAPE '\\' ORDER BY i.url ASC, i.id",
+        "SELECT COUNT(i) FROM String i WHERE LOWER(i.url) LIKE :url ESCAPE '\\'");
+    assertThat(parameters).containsEntry("url", "%x' or '1'='1%");
     assertThat(page.items()).containsExactly("row");
     assertThat(page.total()).isEqualTo(7);
   }
 
   @Test
-  void anUnknownSortFieldFallsBackToTheDefaultNewestFirst() {
+  void anUnknownSortFieldFallsBackToTheDefaultInItsOwnDirection() {
     Listing listing = new Listing(new PageRequest(0, 10), "password; DROP TABLE users", false, Map.of());
 
-    ListingQuery.from("Call c").equal("c.status", "DONE").page(em, String.class, listing, SORTS, "createdAt", "c.id");
+    new JpqlListing<>(String.class, "c", "c.id").where("c.status = :status", "status", "DONE")
+        .pageNewestFirst(em, listing, SORTS, "createdAt");
+    new JpqlListing<>(String.class, "c", "c.id").page(em, listing, SORTS, "createdAt");
 
-    assertThat(jpql.get(0)).isEqualTo("SELECT c FROM Call c WHERE c.status = :p0 ORDER BY i.createdAt DESC, c.id");
-    assertThat(parameters).containsExactly(Map.entry("p0", "DONE"));
+    assertThat(jpql.get(0)).isEqualTo("SELECT c FROM String c WHERE c.status = :status ORDER BY i.createdAt DESC, c.id");
+    assertThat(jpql.get(2)).isEqualTo("SELECT c FROM String c ORDER BY i.createdAt ASC, c.id");
+    assertThat(parameters).containsExactly(Map.entry("status", "DONE"));
   }
 
   @Test
-  void noFilterMeansNoWhereClause() {
-    ListingQuery.from("Import i").page(em, String.class, Listing.of(new PageRequest(0, 5)), SORTS, "createdAt", "i.id");
+  void aKnownSortFieldFollowsTheAskedDirection() {
+    Listing listing = new Listing(new PageRequest(0, 10), "url", true, Map.of());
 
-    assertThat(jpql.get(0)).isEqualTo("SELECT i FROM Import i ORDER BY i.createdAt DESC, i.id");
+    new JpqlListing<>(String.class, "i", "i.id").pageNewestFirst(em, listing, SORTS, "createdAt");
+
+    assertThat(jpql.get(0)).isEqualTo("SELECT i FROM String i ORDER BY i.url DESC, i.id");
+  }
+
+  @Test
+  void containingLowerCasesAndWrapsInWildcards() {
+    assertThat(JpqlListing.containing("Alice")).isEqualTo("%alice%");
+  }
+
+  @Test
+  void containingEscapesTheLikeWildcardsThePersonTyped() {
+    assertThat(JpqlListing.containing("50%_a\\b")).isEqualTo("%50\\%\\_a\\\\b%");
+  }
+
+  @Test
+  void anUnknownEnumFilterIsABadInputNamingTheFilter() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> JpqlListing.constant(java.time.DayOfWeek.class, "status", "someday"))
+        .isInstanceOf(org.dropcart.platform.domain.InvalidInputException.class)
+        .hasMessageContaining("status");
+    assertThat(JpqlListing.constant(java.time.DayOfWeek.class, "status", "monday")).isEqualTo(java.time.DayOfWeek.MONDAY);
   }
 }
