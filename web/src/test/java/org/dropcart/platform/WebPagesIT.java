@@ -159,22 +159,7 @@ class WebPagesIT {
       admin.click("pools:create");
       admin.awaitText("Pool '" + POOL + "' created.");
 
-      // Other test classes share the database: find the new pool through the table's name filter.
-      // The create re-renders the table: type into the filter once it is the settled one.
-      admin.waitFor(d -> {
-        try {
-          WebElement filter = d.findElement(By.cssSelector("[id='pools:table'] .ui-column-filter"));
-          filter.clear();
-          filter.sendKeys(POOL);
-          return true;
-        } catch (org.openqa.selenium.StaleElementReferenceException rerendered) {
-          return false;
-        }
-      });
-      By open = By.xpath("//tr[td[normalize-space()='" + POOL + "']]//button[contains(@id,':open')]");
-      admin.waitFor(d -> d.findElements(By.cssSelector("[id='pools:table'] tbody tr")).size() == 1
-          && !d.findElements(open).isEmpty());
-      admin.driver().findElement(open).click();
+      openPool(admin, POOL);
       admin.type("pools:member-username", MEMBER);
       admin.click("pools:add-member");
       admin.awaitText("'" + MEMBER + "' is now a member of '" + POOL + "'.");
@@ -292,6 +277,35 @@ class WebPagesIT {
     assertThat(receive(queue)).as("the retried message is back on its queue").isEqualTo(body);
   }
 
+  /**
+   * Opens a pool's detail on the pools page through the table's name filter (other test classes
+   * share the database, so the pool may be on any page).
+   */
+  private static void openPool(Browser admin, String pool) {
+    // A create re-renders the table: type into the filter once it is the settled one.
+    admin.waitFor(d -> {
+      try {
+        WebElement filter = d.findElement(By.cssSelector("[id='pools:table'] .ui-column-filter"));
+        filter.clear();
+        filter.sendKeys(pool);
+        return true;
+      } catch (org.openqa.selenium.StaleElementReferenceException rerendered) {
+        return false;
+      }
+    });
+    By open = By.xpath("//tr[td[normalize-space()='" + pool + "']]//button[contains(@id,':open')]");
+    admin.waitFor(d -> d.findElements(By.cssSelector("[id='pools:table'] tbody tr")).size() == 1
+        && !d.findElements(open).isEmpty());
+    admin.driver().findElement(open).click();
+    admin.find("pools:member-username");
+  }
+
+  /** Waits for an error message on the page that contains {@code text}. */
+  private static void awaitError(Browser browser, String text) {
+    browser.waitFor(d -> d.findElements(By.cssSelector(".ui-messages-error")).stream()
+        .anyMatch(e -> e.getText().contains(text)));
+  }
+
   /** Picks {@code label} in a PrimeFaces select menu the way a person does: open it, click the item. */
   private static void choose(Browser browser, String menu, String label) {
     browser.click(menu);
@@ -342,6 +356,41 @@ class WebPagesIT {
       jakarta.jms.Message message = consumer.receive(15_000);
       return message == null ? null : message.getBody(String.class);
     }
+  }
+
+  @Test
+  @Order(8)
+  void aRefusedFormSaysPlainlyWhatIsWrongAndChangesNothing() {
+    String badWindow = Api.uniqueName("bad-window");
+    String nobody = Api.uniqueName("nobody");
+    try (Browser admin = browser()) {
+      admin.open("console/pools.xhtml");
+      admin.signIn("admin", DropcartDeployment.ADMIN_PASSWORD);
+
+      admin.type("pools:name", POOL);
+      admin.click("pools:create");
+      awaitError(admin, "A pool named '" + POOL + "' already exists");
+
+      admin.type("pools:name", badWindow);
+      admin.type("pools:grouping-window", "five minutes");
+      admin.click("pools:create");
+      // The message names the field by its label, and the field itself is marked.
+      awaitError(admin, "Grouping window (ISO-8601, default PT5M): must be an ISO-8601 duration");
+      assertThat(admin.find("pools:grouping-window").getAttribute("class")).contains("ui-state-error");
+      assertThat(admin.find("pools:grouping-window").getAttribute("aria-invalid")).isEqualTo("true");
+      assertThat(admin.find("pools:grouping-window").getDomProperty("value")).as("what was typed stays")
+          .isEqualTo("five minutes");
+      admin.screenshot("console-pool-refused");
+
+      openPool(admin, POOL);
+      admin.type("pools:member-username", nobody);
+      admin.click("pools:add-member");
+      awaitError(admin, nobody);
+      assertThat(admin.text("pools:detail")).contains("Members (1)");
+      assertThat(admin.pageText()).doesNotContain("Exception").doesNotContain("at org.");
+    }
+    String pools = api().get("api/pools?size=500", api().adminToken()).body();
+    assertThat(pools).contains(POOL).doesNotContain(badWindow);
   }
 
   @Test

@@ -129,7 +129,9 @@ public final class Browser implements AutoCloseable {
    */
   public <T> T waitFor(Function<WebDriver, T> condition, Duration timeout) {
     try {
-      return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(condition::apply);
+      // An ajax re-render may replace an element while the condition reads it: ask again.
+      return new WebDriverWait(driver, timeout, Duration.ofMillis(100))
+          .ignoring(StaleElementReferenceException.class).until(condition::apply);
     } catch (TimeoutException e) {
       String shown;
       try {

@@ -1,5 +1,6 @@
 package org.dropcart.platform.interfaces.console;
 
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,20 @@ import org.primefaces.model.SortOrder;
 public class LazyTable<T> extends LazyDataModel<T> {
   private static final long serialVersionUID = 1L;
 
-  private final transient Function<Listing, Page<T>> source;
-  private final transient Function<T, String> key;
+  /** The application call that lists a page of rows; serializable with the page that owns it. */
+  @FunctionalInterface
+  public interface Rows<T> extends Function<Listing, Page<T>>, Serializable {}
 
-  public LazyTable(Function<Listing, Page<T>> source, Function<T, String> key) {
+  /** The key that names a row. */
+  @FunctionalInterface
+  public interface Key<T> extends Function<T, String>, Serializable {}
+
+  // Serializable, not transient: a view-scoped page travels with its session (passivation, a
+  // replicated session on another node) and must still list its rows when it comes back.
+  private final Rows<T> source;
+  private final Key<T> key;
+
+  public LazyTable(Rows<T> source, Key<T> key) {
     this.source = source;
     this.key = key;
   }
