@@ -94,6 +94,9 @@ class WebPagesIT {
       String cookies = admin.driver().manage().getCookies().stream()
           .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
       assertThat(cookies).contains("JSESSIONID");
+      org.openqa.selenium.Cookie session = admin.driver().manage().getCookieNamed("JSESSIONID");
+      assertThat(session.isHttpOnly()).as("script cannot read the session").isTrue();
+      assertThat(session.getSameSite()).as("another site's post arrives without it").isEqualTo("Lax");
       Api.Reply withCookie = api().send(api().request("api/pools", null).header("Cookie", cookies).GET());
       assertThat(withCookie.status()).isEqualTo(401);
 
