@@ -44,6 +44,11 @@ public class FileCatalog {
     return index.find(fileName);
   }
 
+  /** The index entries of those of the files that exist, by file name, in one query (no access check). */
+  public Map<String, StoredFile> entries(java.util.Collection<String> fileNames) {
+    return index.findAll(fileNames);
+  }
+
   /** Streams the content into the store, then writes its entry: {@link Activity#STORED}. */
   public StoredFile store(NewFile file, InputStream content) throws IOException {
     MessageDigest sha256 = sha256();

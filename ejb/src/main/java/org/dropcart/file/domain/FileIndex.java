@@ -8,6 +8,9 @@ import java.util.Optional;
 public interface FileIndex {
   Optional<StoredFile> find(String fileName);
 
+  /** The entries of those of {@code fileNames} that exist, by file name (one query, not one per name). */
+  java.util.Map<String, StoredFile> findAll(java.util.Collection<String> fileNames);
+
   /** Writes the entry, replacing any earlier one of the same file name. */
   void save(StoredFile file);
 

@@ -55,6 +55,18 @@ public class MongoFileIndex implements FileIndex {
   }
 
   @Override
+  public java.util.Map<String, StoredFile> findAll(java.util.Collection<String> fileNames) {
+    java.util.Map<String, StoredFile> found = new java.util.HashMap<>();
+    if (!fileNames.isEmpty()) {
+      index.find(Filters.in("_id", fileNames)).forEach(d -> {
+        StoredFile f = toFile(d);
+        found.put(f.fileName(), f);
+      });
+    }
+    return found;
+  }
+
+  @Override
   public void save(StoredFile file) {
     index.replaceOne(Filters.eq("_id", file.fileName()), toDocument(file), new ReplaceOptions().upsert(true));
   }

@@ -127,7 +127,11 @@ public class Results {
   public Page<ResultView> ofPool(String poolId, Caller caller, PageRequest page) {
     pools.requireAccess(poolId, caller);
     List<FileGroup> done = groups.ofPool(poolId, GroupStatus.DONE, page.offset(), page.size());
-    return Page.of(done.stream().map(g -> view(g, files.entry(g.resultFile()).orElseThrow())).toList(), page,
+    // One index query for the page's result files. A result deleted since (an admin may delete any
+    // stored file) has nothing left to download: its group is left out rather than failing the page.
+    Map<String, StoredFile> results = files.entries(done.stream().map(FileGroup::resultFile).toList());
+    return Page.of(done.stream().filter(g -> results.containsKey(g.resultFile()))
+        .map(g -> view(g, results.get(g.resultFile()))).toList(), page,
         groups.countOfPool(poolId, GroupStatus.DONE));
   }
 
