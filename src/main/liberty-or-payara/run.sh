@@ -10,6 +10,12 @@
 #   DROPCART_BROKER_PORT  its port; the embedded broker listens there too      (61616)
 #   DROPCART_JAVA_OPTS    JVM options                                           (-Xmx1g)
 #   DROPCART_SKIP_BUILD   1: never build, use what is in web/target
+#   DROPCART_BATCH_POOL   the batch job repository's connection pool, as create-jdbc-connection-pool
+#                         options (':' inside a property value as '\:'); default an XA pool on an
+#                         H2 file under the data directory. PostgreSQL (README, "Production profile"):
+#                         --datasourceclassname org.postgresql.ds.PGSimpleDataSource
+#                         --restype javax.sql.DataSource --nontransactionalconnections=true
+#                         --property serverName=db:portNumber=5432:databaseName=dropcart:user=…:password=…
 # Any other MicroProfile Config key can be set the same way (dropcart.jwt.ttl -> DROPCART_JWT_TTL).
 set -euo pipefail
 
@@ -21,7 +27,7 @@ RUNTIME="$ROOT/web/target/runtime"
 WAR="$ROOT/web/target/dropcart.war"
 
 stale() {
-  [ ! -f "$WAR" ] || [ ! -f "$RUNTIME/payara-micro.jar" ] || [ ! -f "$RUNTIME/artemis.rar" ] ||
+  [ ! -f "$WAR" ] || [ ! -f "$RUNTIME/payara-micro.jar" ] || [ ! -f "$RUNTIME/artemis.rar" ] || [ ! -f "$RUNTIME/postgresql.jar" ] ||
     [ -n "$(find pom.xml ./*/pom.xml ./*/src -newer "$WAR" -type f -print -quit 2>/dev/null)" ]
 }
 if [ "${DROPCART_SKIP_BUILD:-0}" != 1 ] && stale; then
@@ -34,8 +40,9 @@ fi
 SCRATCH="$DATA/.payara"
 rm -rf "$SCRATCH"
 mkdir -p "$SCRATCH/root"
+BATCH_POOL="${DROPCART_BATCH_POOL:---datasourceclassname org.h2.jdbcx.JdbcDataSource --restype javax.sql.XADataSource --property url=jdbc\\:h2\\:$DATA/db/batch:user=dropcart:password=dropcart}"
 sed -e "s|@ARTEMIS_RAR@|$RUNTIME/artemis.rar|" \
-    -e "s|@BATCH_DB_URL@|jdbc\\\\:h2\\\\:$DATA/db/batch|" \
+    -e "s|@BATCH_POOL@|${BATCH_POOL//\\/\\\\}|" \
     src/main/liberty-or-payara/post-boot-commands.asadmin > "$SCRATCH/post-boot.asadmin"
 if [ -n "${DROPCART_BROKER_HOST:-}${DROPCART_BROKER_PORT:-}" ]; then
   echo "create-resource-adapter-config --property ConnectionParameters=host\\=${DROPCART_BROKER_HOST:-127.0.0.1};port\\=${DROPCART_BROKER_PORT:-61616} artemis" \
@@ -45,6 +52,7 @@ fi
 # shellcheck disable=SC2086
 java ${DROPCART_JAVA_OPTS:--Xmx1g} -Ddropcart.data.dir="$DATA" -Djava.io.tmpdir="$SCRATCH" \
   -jar "$RUNTIME/payara-micro.jar" --nocluster --rootdir "$SCRATCH/root" --port "$PORT" \
+  --addlibs "$RUNTIME/postgresql.jar" \
   --postbootcommandfile "$SCRATCH/post-boot.asadmin" --deploy "$WAR" &
 PID=$!
 echo "$PID" > "$DATA/dropcart.pid"

@@ -36,8 +36,14 @@ import org.eclipse.microprofile.config.Config;
  * Starts Dropcart's batch jobs and reports on them. Every job any context declares as a {@link
  * JobDefinition} is listed, whether it ever ran or not; a job is never started while an execution
  * of it is still running.
+ *
+ * <p>Outside any transaction: the job repository commits its own writes. On PostgreSQL, whose DDL
+ * is transactional, the repository's tables (made on first use) were otherwise made inside the
+ * caller's transaction and vanished with its rollback ("relation jbatchexecutioninstancedata does
+ * not exist" on a fresh database).
  */
 @Stateless
+@jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
 public class BatchJobs {
   private static final Logger LOG = Logger.getLogger(BatchJobs.class.getName());
 
@@ -53,6 +59,14 @@ public class BatchJobs {
         .filter(d -> d.name().equals(name))
         .findFirst()
         .orElseThrow(() -> new NotFoundException("unknown-job", "No batch job named '" + name + "'"));
+  }
+
+  /**
+   * Makes the job repository ready (Payara makes its tables on first use) before anything starts
+   * a job, so that the first start never races the tables' creation.
+   */
+  public void prepareRepository() {
+    BatchRuntime.getJobOperator().getJobNames();
   }
 
   /** The job's schedule as configured: an ISO-8601 interval, or {@code off}. */

@@ -41,6 +41,7 @@ public class JobScheduler {
 
   @PostConstruct
   void schedule() {
+    jobs.prepareRepository();
     for (JobDefinition definition : jobs.definitions()) {
       String schedule = jobs.schedule(definition);
       if ("off".equalsIgnoreCase(schedule.trim())) {
