@@ -1,7 +1,7 @@
 package org.dropcart.support;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.MongoBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -60,7 +60,11 @@ public final class ProdProfile {
       broker = new EmbeddedActiveMQ().setConfiguration(config);
       broker.start();
 
-      mongo = new MongoServer(new H2Backend(data.resolve("mongo.mv").toString()));
+      // The H2 backend lives in the shaded dropcart-embedded-mongo jar, which exists from `package`
+      // on: named here by reflection so that `mvn test` compiles too.
+      MongoBackend backend = (MongoBackend) Class.forName("de.bwaldvogel.mongo.backend.h2.H2Backend")
+          .getConstructor(String.class).newInstance(data.resolve("mongo.mv").toString());
+      mongo = new MongoServer(backend);
       mongo.bind("127.0.0.1", 0);
       mongoPort = mongo.getLocalAddress().getPort();
       System.out.println("Prod profile: PostgreSQL schema " + SCHEMA + ", broker on " + DropcartDeployment.brokerPort()
