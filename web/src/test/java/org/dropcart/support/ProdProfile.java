@@ -45,7 +45,11 @@ public final class ProdProfile {
       return;
     }
     try {
+      // A fresh start on every side: the schema, and what an earlier run left on disk (a broker
+      // journal with messages about uploads the fresh schema never heard of, stored files).
       resetSchema();
+      deleteTree(DropcartDeployment.work().resolve("external"));
+      deleteTree(DropcartDeployment.dataDirectory());
       Path data = DropcartDeployment.work().resolve("external");
       Files.createDirectories(data);
       System.setProperty("dropcart.broker.data", data.resolve("broker").toString());
@@ -71,6 +75,16 @@ public final class ProdProfile {
           + ", Mongo-wire server on " + mongoPort);
     } catch (Exception e) {
       throw new IllegalStateException("The prod profile's services did not start", e);
+    }
+  }
+
+  private static void deleteTree(Path root) throws java.io.IOException {
+    if (Files.exists(root)) {
+      try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
     }
   }
 
