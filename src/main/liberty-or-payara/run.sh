@@ -10,6 +10,8 @@
 #   DROPCART_BROKER_PORT  its port; the embedded broker listens there too      (61616)
 #   DROPCART_JAVA_OPTS    JVM options                                           (-Xmx1g)
 #   DROPCART_SKIP_BUILD   1: never build, use what is in web/target
+#   DROPCART_PROFILE      prod: nothing embedded (external broker and MongoDB, dropcart.db.url
+#                         required); sets MicroProfile Config's mp.config.profile
 #   DROPCART_BATCH_POOL   the batch job repository's connection pool, as create-jdbc-connection-pool
 #                         options (':' inside a property value as '\:'); default an XA pool on an
 #                         H2 file under the data directory. PostgreSQL (README, "Production profile"):
@@ -49,8 +51,13 @@ if [ -n "${DROPCART_BROKER_HOST:-}${DROPCART_BROKER_PORT:-}" ]; then
     >> "$SCRATCH/post-boot.asadmin"
 fi
 
+PROFILE_OPT=()
+if [ -n "${DROPCART_PROFILE:-}" ]; then
+  PROFILE_OPT=("-Dmp.config.profile=$DROPCART_PROFILE")
+fi
+
 # shellcheck disable=SC2086
-java ${DROPCART_JAVA_OPTS:--Xmx1g} -Ddropcart.data.dir="$DATA" -Djava.io.tmpdir="$SCRATCH" \
+java ${DROPCART_JAVA_OPTS:--Xmx1g} "${PROFILE_OPT[@]}" -Ddropcart.data.dir="$DATA" -Djava.io.tmpdir="$SCRATCH" \
   -jar "$RUNTIME/payara-micro.jar" --nocluster --rootdir "$SCRATCH/root" --port "$PORT" \
   --addlibs "$RUNTIME/postgresql.jar" \
   --postbootcommandfile "$SCRATCH/post-boot.asadmin" --deploy "$WAR" &

@@ -105,7 +105,7 @@ public final class ProdProfile {
     start();
     String url = jdbcUrl("?currentSchema=" + SCHEMA);
     return "create-system-properties dropcart.db.url=" + asadmin(url) + ":dropcart.db.user=" + PG_USER
-        + ":dropcart.db.password=" + asadmin(PG_PASSWORD) + ":dropcart.broker.embedded=false"
+        + ":dropcart.db.password=" + asadmin(PG_PASSWORD) + ":mp.config.profile=prod"
         + ":dropcart.mongo.uri=" + asadmin("mongodb://127.0.0.1:" + mongoPort) + "\n";
   }
 

@@ -46,8 +46,15 @@ public class ConfiguredDataSource implements DataSource {
   public static String url(Config config) {
     return config
         .getOptionalValue("dropcart.db.url", String.class)
-        .orElseGet(
-            () -> "jdbc:h2:" + DataDirectory.subdirectory(config, "db").resolve("dropcart") + ";WRITE_DELAY=0");
+        .orElseGet(() -> {
+          // The prod profile has no embedded database to fall back on: starting on a fresh H2 file
+          // beside a production broker and store would look like lost data.
+          if ("prod".equals(config.getOptionalValue("mp.config.profile", String.class).orElse(""))) {
+            throw new IllegalStateException("The prod profile needs dropcart.db.url (env DROPCART_DB_URL):"
+                + " a jdbc:postgresql: URL; it has no embedded database");
+          }
+          return "jdbc:h2:" + DataDirectory.subdirectory(config, "db").resolve("dropcart") + ";WRITE_DELAY=0";
+        });
   }
 
   private static DataSource create(Config config) throws SQLException {
