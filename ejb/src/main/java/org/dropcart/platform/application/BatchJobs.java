@@ -205,7 +205,7 @@ public class BatchJobs {
         .filter(d -> d.name().toLowerCase(java.util.Locale.ROOT).contains(job))
         .flatMap(d -> executions(operator, d.name(), latest).stream().map(e -> new JobView.Run(d.name(), e)))
         .filter(r -> String.valueOf(r.execution().batchStatus()).toLowerCase(java.util.Locale.ROOT).contains(status))
-        .sorted(listing.sortBy() == null || !RUN_SORTS.contains(listing.sortBy()) || listing.descending() ? order.reversed() : order)
+        .sorted(listing.descendingOr(RUN_SORTS, true) ? order.reversed() : order)
         .toList();
     return org.dropcart.platform.domain.Page.slice(runs, listing.page());
   }

@@ -27,6 +27,14 @@ public record Listing(PageRequest page, String sortBy, boolean descending, Map<S
     return Optional.ofNullable(filters.get(field));
   }
 
+  /**
+   * Whether to order descending: as asked when the field is one of {@code allowed}; for no field
+   * or one the list does not know, {@code fallbackDescending} (the list's own default order).
+   */
+  public boolean descendingOr(Set<String> allowed, boolean fallbackDescending) {
+    return sortBy != null && allowed.contains(sortBy) ? descending : fallbackDescending;
+  }
+
   /** The field to order by if it is one of {@code allowed}, else {@code fallback}. */
   public String sortOr(Set<String> allowed, String fallback) {
     return sortBy != null && allowed.contains(sortBy) ? sortBy : fallback;

@@ -89,8 +89,7 @@ public class JmsDeadLetters implements DeadLetters {
       case "deliveryCount" -> Comparator.comparingInt(DeadLetterView::deliveryCount);
       default -> Comparator.comparing(DeadLetterView::sentAt, Comparator.nullsFirst(Comparator.naturalOrder()));
     };
-    boolean descending = listing.sortBy() == null || !SORTS.contains(listing.sortBy()) || listing.descending();
-    rows.sort(descending ? order.reversed() : order);
+    rows.sort(listing.descendingOr(SORTS, true) ? order.reversed() : order);
     return Page.slice(rows, listing.page());
   }
 

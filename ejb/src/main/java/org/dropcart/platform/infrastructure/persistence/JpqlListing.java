@@ -57,9 +57,8 @@ public final class JpqlListing<T> {
 
   private Page<T> page(EntityManager em, Listing listing, Map<String, String> sortable, String fallback,
       boolean fallbackDescending) {
-    boolean asked = listing.sortBy() != null && sortable.containsKey(listing.sortBy());
-    String path = sortable.get(asked ? listing.sortBy() : fallback);
-    boolean descending = asked ? listing.descending() : fallbackDescending;
+    String path = sortable.get(listing.sortOr(sortable.keySet(), fallback));
+    boolean descending = listing.descendingOr(sortable.keySet(), fallbackDescending);
     String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     String entity = type.getSimpleName();
     TypedQuery<T> rows = em.createQuery("SELECT " + alias + " FROM " + entity + " " + alias + where
