@@ -251,21 +251,29 @@ public class Uploads {
   }
 
   /**
-   * Runs {@code work} while holding the upload's lock (one writer per upload on this node), or
-   * returns empty at once when another request holds it.
+   * Runs {@code work} while holding the upload's lock, or returns empty at once when another
+   * request holds it: one writer per upload in this process (a set of busy ids) and across the
+   * processes that share the volume ({@link UploadFiles#claim}).
    */
-  private static <T> java.util.Optional<T> exclusively(String id, UploadWork<T> work) {
-    // Nobody ever waits for an upload, so a set of busy ids is the whole lock: adding claims it
-    // atomically, removing releases it, and no entry outlives its request.
+  private <T> java.util.Optional<T> exclusively(String id, UploadWork<T> work) {
+    // Nobody ever waits for an upload, so a set of busy ids is the whole lock in this process:
+    // adding claims it atomically, removing releases it, and no entry outlives its request.
     if (!BUSY.add(id)) {
       return java.util.Optional.empty();
     }
     try {
-      return java.util.Optional.of(work.run());
+      java.util.Optional<UploadFiles.Claim> claim = files.claim(id);
+      if (claim.isEmpty()) {
+        return java.util.Optional.empty();
+      }
+      try (UploadFiles.Claim held = claim.get()) {
+        return java.util.Optional.of(work.run());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("I/O on the bytes of upload " + id + " failed", e);
     } finally {
       BUSY.remove(id);
     }
   }
+
 }

@@ -11,6 +11,19 @@ public interface UploadFiles {
 
   void create(String uploadId) throws IOException;
 
+  /** A writer's hold on one upload's bytes, released by {@link #close()}. */
+  interface Claim extends AutoCloseable {
+    @Override
+    void close() throws IOException;
+  }
+
+  /**
+   * Claims the upload's bytes for one writer across every process that shares the volume (the
+   * nodes of a cluster), or returns empty at once when another process holds them. A process that
+   * dies loses its claims. Within one process the caller keeps writers apart itself.
+   */
+  java.util.Optional<Claim> claim(String uploadId) throws IOException;
+
   /**
    * Writes the stream at {@code offset}, at most {@code max} bytes, then forces them to disk. A
    * stream that fails midway keeps what arrived and says it was {@code interrupted}; a stream with

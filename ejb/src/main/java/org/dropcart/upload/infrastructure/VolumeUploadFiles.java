@@ -19,6 +19,8 @@ import org.eclipse.microprofile.config.Config;
  * Upload bytes as one partial file per upload under {@code uploads/} of the staging volume
  * ({@code dropcart.volume.path}, by default {@code volume/} in the data directory). Writes go to
  * the upload's offset with a 256 KiB buffer and are forced to the device before an append returns.
+ * A writer's claim is an exclusive lock on the upload's {@code .lock} file beside it: the operating
+ * system (or, on NFSv4, the file server) keeps processes apart and drops a dead process's locks.
  */
 @ApplicationScoped
 public class VolumeUploadFiles implements UploadFiles {
@@ -41,6 +43,11 @@ public class VolumeUploadFiles implements UploadFiles {
     return Files.createDirectories(volume().resolve("uploads")).resolve(uploadId + ".part");
   }
 
+  private Path lockFile(String uploadId) throws IOException {
+    Path part = file(uploadId);
+    return part.resolveSibling(uploadId + ".lock");
+  }
+
   private Path volume() {
     return DataDirectory.volume(config);
   }
@@ -48,6 +55,33 @@ public class VolumeUploadFiles implements UploadFiles {
   @Override
   public void create(String uploadId) throws IOException {
     Files.newByteChannel(file(uploadId), StandardOpenOption.CREATE, StandardOpenOption.WRITE).close();
+  }
+
+  @Override
+  public java.util.Optional<Claim> claim(String uploadId) throws IOException {
+    // A lock file apart from the bytes: closing any channel on a file drops every lock this
+    // process holds on it, and the bytes' file is opened and closed by each append.
+    Path lockFile = lockFile(uploadId);
+    FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    try {
+      if (channel.tryLock() == null) {
+        channel.close();
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(() -> {
+        try {
+          // No lock file outlives the bytes it guards (an unknown upload's id leaves none).
+          if (!Files.exists(file(uploadId))) {
+            Files.deleteIfExists(lockFile);
+          }
+        } finally {
+          channel.close();
+        }
+      });
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
   }
 
   @Override
@@ -139,5 +173,6 @@ public class VolumeUploadFiles implements UploadFiles {
   @Override
   public void delete(String uploadId) throws IOException {
     Files.deleteIfExists(file(uploadId));
+    Files.deleteIfExists(lockFile(uploadId));
   }
 }

@@ -112,4 +112,54 @@ class VolumeUploadFilesTest {
     assertThatThrownBy(() -> files.append(ID, 20, 10, new ByteArrayInputStream(new byte[1]), List.of()))
         .isInstanceOf(IOException.class).hasMessageContaining("fewer than its offset");
   }
+
+  /** Holds the claim on an upload's bytes in a process of its own until its stdin closes. */
+  public static final class OtherNode {
+    public static void main(String[] args) throws Exception {
+      VolumeUploadFiles files =
+          new VolumeUploadFiles(new MapConfig(Map.of("dropcart.volume.path", args[0])));
+      try (org.dropcart.upload.domain.UploadFiles.Claim claim = files.claim(args[1]).orElseThrow()) {
+        System.out.println("claimed");
+        System.out.flush();
+        System.in.read();
+      }
+    }
+  }
+
+  @Test
+  void aClaimHeldByAnotherProcessKeepsThisOneOutUntilThatProcessDies() throws Exception {
+    VolumeUploadFiles files = files();
+    files.create(ID);
+    Process other = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), OtherNode.class.getName(), volume.toString(), ID)
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    try {
+      String line = new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream())).readLine();
+      assertThat(line).isEqualTo("claimed");
+      assertThat(files.claim(ID)).isEmpty();
+    } finally {
+      // kill -9: the operating system drops a dead process's locks.
+      other.destroyForcibly().waitFor();
+    }
+    try (var claim = files.claim(ID).orElseThrow()) {
+      assertThat(Files.exists(volume.resolve("uploads").resolve(ID + ".lock"))).isTrue();
+    }
+  }
+
+  @Test
+  void noLockFileOutlivesTheBytesOrIsLeftForAnUnknownUpload() throws Exception {
+    VolumeUploadFiles files = files();
+    Path lock = volume.resolve("uploads").resolve(ID + ".lock");
+    files.claim(ID).orElseThrow().close();
+    assertThat(lock).doesNotExist();
+
+    files.create(ID);
+    try (var claim = files.claim(ID).orElseThrow()) {
+      files.delete(ID);
+    }
+    assertThat(part()).doesNotExist();
+    assertThat(lock).doesNotExist();
+    assertThat(files.ids()).isEmpty();
+  }
 }
