@@ -123,6 +123,13 @@ public class Dispatcher {
           "X-Dropcart-Dispatch", dispatchId,
           "X-Dropcart-Group", g.id()));
       if (status / 100 == 2) {
+        // A quick processor's result may have come in while the POST was answered.
+        groups.lockFresh(g);
+        if (g.status() == GroupStatus.DONE) {
+          LOG.log(Level.INFO, "Group {0} went to its processor {1}, whose result is already in",
+              new Object[] {g.id(), p.url()});
+          return;
+        }
         g.dispatched(clock.instant());
         LOG.log(Level.INFO, "Group {0} went to its processor {1} (attempt {2})",
             new Object[] {g.id(), p.url(), g.dispatchAttempts()});

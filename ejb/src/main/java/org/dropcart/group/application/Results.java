@@ -99,6 +99,9 @@ public class Results {
 
   private ResultView store(FileGroup group, boolean replace, String name, String contentType, InputStream content)
       throws IOException {
+    // The dispatcher may be marking the group DISPATCHED this very moment (a processor that answers
+    // at once): read it afresh, locked, so that the two writes follow each other.
+    groups.lockFresh(group);
     group.requireResultAllowed(replace);
     Instant now = clock.instant();
     String groupId = group.id();

@@ -24,6 +24,14 @@ public interface GroupRepository {
     return new org.dropcart.platform.domain.NotFoundException("unknown-group", detail);
   }
 
+  /**
+   * Reads the group again and locks its row until the transaction ends. The dispatcher and a
+   * processor's result both write the group after a wait (the processor's answer, the result's
+   * bytes); each takes this lock first, so neither overwrites the other with a stale copy, on any
+   * node.
+   */
+  void lockFresh(FileGroup group);
+
   Optional<FileGroup> ofWindow(String poolId, Instant windowStart);
 
   void store(FileGroup group);

@@ -29,6 +29,11 @@ public class JpaGroupRepository implements GroupRepository {
   }
 
   @Override
+  public void lockFresh(FileGroup group) {
+    em.refresh(group, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  @Override
   public Optional<FileGroup> ofWindow(String poolId, Instant windowStart) {
     return em.createNamedQuery("FileGroup.ofWindow", FileGroup.class).setParameter("pool", poolId)
         .setParameter("start", windowStart).getResultStream().findFirst();
