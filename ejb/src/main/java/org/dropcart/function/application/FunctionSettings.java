@@ -2,8 +2,6 @@ package org.dropcart.function.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.dropcart.function.domain.FunctionProcesses;
@@ -89,17 +87,15 @@ public class FunctionSettings {
     return Duration.parse(text("dropcart.faas.presence-ttl", "PT30S"));
   }
 
-  /** This node's name in call records and the registry: {@code dropcart.faas.node}, else the host name. */
+  /**
+   * This node's name in call records and the registry: {@code dropcart.faas.node}, else the
+   * node's name ({@link org.dropcart.platform.application.NodeName}).
+   */
   public String node() {
     return config.getOptionalValue("dropcart.faas.node", String.class).map(String::trim).filter(s -> !s.isEmpty())
-        .orElseGet(() -> {
-          try {
-            return InetAddress.getLocalHost().getHostName();
-          } catch (UnknownHostException e) {
-            return "localhost";
-          }
-        });
+        .orElseGet(() -> org.dropcart.platform.application.NodeName.of(config));
   }
+
 
   /** Where functions live: {@code functions/} of the staging volume. */
   public Path volume() {
