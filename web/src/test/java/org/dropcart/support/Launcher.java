@@ -16,12 +16,30 @@ public final class Launcher {
   private final Path data;
   private final String adminPassword;
   private final Path log;
+  private final String node;
   private Process launcher;
 
   public Launcher(String name, String adminPassword) {
-    this.data = DropcartDeployment.work().resolve(name + "-data");
+    this(name, adminPassword, DropcartDeployment.work().resolve(name + "-data"), null);
+  }
+
+  /**
+   * A node named {@code node} (the launcher's {@code DROPCART_NODE_NAME}) on the data directory
+   * {@code data}, which other nodes may share.
+   */
+  public Launcher(String name, String adminPassword, Path data, String node) {
+    this.data = data;
     this.adminPassword = adminPassword;
     this.log = DropcartDeployment.work().resolve(name + "-server.log");
+    this.node = node;
+  }
+
+  public Path log() {
+    return log;
+  }
+
+  private Path pidFile() {
+    return data.resolve(node == null ? "dropcart.pid" : "dropcart-" + node + ".pid");
   }
 
   public Path data() {
@@ -58,6 +76,9 @@ public final class Launcher {
     env.put("DROPCART_ADMIN_PASSWORD", adminPassword);
     env.put("DROPCART_JAVA_OPTS", "-Xmx768m -XX:+UseSerialGC");
     env.put("DROPCART_JOBS_TOKEN_CLEANUP_INTERVAL", "off");
+    if (node != null) {
+      env.put("DROPCART_NODE_NAME", node);
+    }
     env.putAll(extraEnv);
     launcher = pb.start();
     Api api = new Api(URI.create("http://localhost:" + port + "/"));
@@ -77,7 +98,7 @@ public final class Launcher {
 
   /** SIGKILL to the Java process the launcher started (its pid is in the data directory). */
   public void killHard() throws Exception {
-    long pid = Long.parseLong(Files.readString(data.resolve("dropcart.pid")).trim());
+    long pid = Long.parseLong(Files.readString(pidFile()).trim());
     ProcessHandle server = ProcessHandle.of(pid).orElseThrow();
     server.destroyForcibly();
     server.onExit().get();
@@ -87,7 +108,7 @@ public final class Launcher {
   /** Stops whatever is still running (for @AfterAll). */
   public void stop() throws Exception {
     if (launcher != null && launcher.isAlive()) {
-      Path pidFile = data.resolve("dropcart.pid");
+      Path pidFile = pidFile();
       if (Files.exists(pidFile)) {
         ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).ifPresent(ProcessHandle::destroyForcibly);
       }

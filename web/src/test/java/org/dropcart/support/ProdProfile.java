@@ -27,7 +27,7 @@ public final class ProdProfile {
   static final String PG_DATABASE = System.getProperty("dropcart.test.pg.database", "test");
   static final String PG_USER = System.getProperty("dropcart.test.pg.user", "postgres");
   static final String PG_PASSWORD = System.getProperty("dropcart.test.pg.password", "postgres");
-  static final String SCHEMA = "dropcart_it_prod";
+  static final String SCHEMA = System.getProperty("dropcart.test.pg.schema", "dropcart_it_prod");
 
   private static EmbeddedActiveMQ broker;
   private static MongoServer mongo;
@@ -98,6 +98,28 @@ public final class ProdProfile {
 
   private static String jdbcUrl(String query) {
     return "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + PG_DATABASE + query;
+  }
+
+  /**
+   * The launcher's environment for a server on these services, as an operator sets it
+   * ({@code DROPCART_PROFILE=prod} and the keys it needs); starts them first.
+   */
+  public static java.util.Map<String, String> launcherEnvironment() {
+    start();
+    return java.util.Map.of(
+        "DROPCART_PROFILE", "prod",
+        "DROPCART_DB_URL", jdbcUrl("?currentSchema=" + SCHEMA),
+        "DROPCART_DB_USER", PG_USER,
+        "DROPCART_DB_PASSWORD", PG_PASSWORD,
+        "DROPCART_MONGO_URI", "mongodb://127.0.0.1:" + mongoPort,
+        "DROPCART_BROKER_HOST", "127.0.0.1",
+        "DROPCART_BROKER_PORT", Integer.toString(DropcartDeployment.brokerPort()),
+        "DROPCART_BATCH_POOL", batchPool());
+  }
+
+  /** A connection to the profile's schema, for a test that checks what the servers wrote. */
+  public static Connection connect() throws SQLException {
+    return DriverManager.getConnection(jdbcUrl("?currentSchema=" + SCHEMA), PG_USER, PG_PASSWORD);
   }
 
   /** What the post-boot file sets for this profile (asadmin escapes ':' and '=' in values). */
