@@ -58,13 +58,15 @@ PIDFILE="$DATA/dropcart${NODE:+-$NODE}.pid"
 rm -rf "$SCRATCH"
 mkdir -p "$SCRATCH/root"
 BATCH_POOL="${DROPCART_BATCH_POOL:---datasourceclassname org.h2.jdbcx.JdbcDataSource --restype javax.sql.XADataSource --property url=jdbc\\:h2\\:$DATA/db/batch:user=dropcart:password=dropcart}"
-sed -e "s|@ARTEMIS_RAR@|$RUNTIME/artemis.rar|" \
-    -e "s|@BATCH_POOL@|${BATCH_POOL//\\/\\\\}|" \
-    src/main/liberty-or-payara/post-boot-commands.asadmin > "$SCRATCH/post-boot.asadmin"
-if [ -n "${DROPCART_BROKER_HOST:-}${DROPCART_BROKER_PORT:-}" ]; then
-  echo "create-resource-adapter-config --property ConnectionParameters=host\\=${DROPCART_BROKER_HOST:-127.0.0.1};port\\=${DROPCART_BROKER_PORT:-61616} artemis" \
-    >> "$SCRATCH/post-boot.asadmin"
-fi
+{
+  # The adapter's configuration goes first: made after the adapter's deployment, it restarts it.
+  if [ -n "${DROPCART_BROKER_HOST:-}${DROPCART_BROKER_PORT:-}" ]; then
+    echo "create-resource-adapter-config --property ConnectionParameters=host\\=${DROPCART_BROKER_HOST:-127.0.0.1};port\\=${DROPCART_BROKER_PORT:-61616} artemis"
+  fi
+  sed -e "s|@ARTEMIS_RAR@|$RUNTIME/artemis.rar|" \
+      -e "s|@BATCH_POOL@|${BATCH_POOL//\\/\\\\}|" \
+      src/main/liberty-or-payara/post-boot-commands.asadmin
+} > "$SCRATCH/post-boot.asadmin"
 
 PROFILE_OPT=()
 if [ -n "${DROPCART_PROFILE:-}" ]; then

@@ -113,16 +113,17 @@ public final class DropcartDeployment {
       Files.createDirectories(work().resolve("tmp"));
       String template =
           Files.readString(Path.of(property("dropcart.test.liberty-or-payara"), "post-boot-commands.asadmin"));
+      // As run.sh does for DROPCART_BROKER_PORT: the adapter connects there (configured before
+      // the adapter is deployed, which it would otherwise restart), and the broker listens there.
       String filled =
-          template
+          "create-resource-adapter-config --property ConnectionParameters=host\\=127.0.0.1;port\\="
+              + brokerPort() + " artemis\n"
+          + template
               .replace("@ARTEMIS_RAR@", Path.of(property("dropcart.test.runtime"), "artemis.rar").toString())
               .replace("@BATCH_POOL@", ProdProfile.active() ? ProdProfile.batchPool()
                   : "--datasourceclassname org.h2.jdbcx.JdbcDataSource --restype javax.sql.XADataSource --property url=jdbc\\:h2\\:"
                       + dataDir.toAbsolutePath().resolve("db/batch") + ":user=dropcart:password=dropcart")
-          // As run.sh does for DROPCART_BROKER_PORT: the broker listens there, the adapter connects there.
           + "\ncreate-system-properties dropcart.broker.port=" + brokerPort()
-          + "\ncreate-resource-adapter-config --property ConnectionParameters=host\\=127.0.0.1;port\\="
-          + brokerPort() + " artemis"
           + "\ncreate-system-properties dropcart.imports.s3.endpoint=http\\://127.0.0.1\\:" + s3Port()
           + ":dropcart.imports.s3.access-key=" + S3_ACCESS_KEY + ":dropcart.imports.s3.secret-key=" + S3_SECRET_KEY
           + "\n"
