@@ -1,7 +1,7 @@
 # Shared by the benchmarks in bench/ (sourced, not run). Expects ROOT (the repository root).
 
 # The sections of BENCHMARKS.md, in the order they appear; each benchmark writes only its own.
-SECTION_ORDER=("Boot time and memory" "tus ingest throughput" "Timestamp grouping" "Result fan-out" "Cart bundling" "Import and unpack" "Function calls")
+SECTION_ORDER=("Boot time and memory" "tus ingest throughput" "Two nodes" "Timestamp grouping" "Result fan-out" "Cart bundling" "Import and unpack" "Function calls")
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 
@@ -13,6 +13,16 @@ machine() {
   java=$(java -version 2>&1 | sed -n 1p)
   node=$(node --version 2>/dev/null || echo "no node")
   echo "$(date -u +%Y-%m-%d) — $(nproc) cores ($cpu), $mem, $java, Node $node"
+}
+
+# drain_uploads DATA_DIR: waits until Dropcart's store pipeline has moved every complete upload
+# into the file store and freed its bytes on the volume (no uploads/*.part left), 20 min at most.
+drain_uploads() {
+  local waited=0
+  while [ -n "$(find "$1/volume/uploads" -name '*.part' -print -quit 2> /dev/null)" ]; do
+    sleep 0.2; waited=$((waited + 1))
+    if [ "$waited" -ge 6000 ]; then echo "the store pipeline did not drain in 20 min" >&2; exit 1; fi
+  done
 }
 
 # write_section FILE: FILE holds one section, its "## Title" line first. BENCHMARKS.md keeps every

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Dropcart benchmarks, one command: bash bench/run.sh [boot|tus|grouping|fanout|carts|imports|faas|all]   (default all)
+# Dropcart benchmarks, one command: bash bench/run.sh [boot|tus|cluster|grouping|fanout|carts|imports|faas|all]   (default all)
 #   boot  boot time and memory of Dropcart against a bare Payara Micro        (bench/boot.sh)
 #   tus   tus ingest MB/s at 1, 8, 32 clients against @tus/server and a raw
 #         fsync sink                                                          (bench/tus.sh)
+#   cluster   tus ingest MB/s into one node and into two clustered nodes, same run,
+#             production profile (PostgreSQL on 127.0.0.1:5432 needed)          (bench/cluster.sh)
 #   grouping  timestamp-grouping over 1,000,000 records against set-based SQL (bench/grouping.sh)
 #   fanout    result-ready to 5,000 WebSocket clients against a Node ws broadcast (bench/fanout.sh)
 #   carts     cart bundling of 1 GiB (1,000 and 10 files) against GNU tar       (bench/carts.sh)
@@ -19,11 +21,12 @@ cd "$(dirname "$0")"
 case "${1:-all}" in
   boot) bash boot.sh ;;
   tus) bash tus.sh ;;
+  cluster) bash cluster.sh ;;
   grouping) bash grouping.sh ;;
   fanout) bash fanout.sh ;;
   carts) bash carts.sh ;;
   imports) bash imports.sh ;;
   faas) bash faas.sh ;;
-  all) bash boot.sh && bash tus.sh && bash grouping.sh && bash fanout.sh && bash carts.sh && bash imports.sh && bash faas.sh ;;
-  *) echo "usage: bash bench/run.sh [boot|tus|grouping|fanout|carts|imports|faas|all]" >&2; exit 2 ;;
+  all) bash boot.sh && bash tus.sh && bash cluster.sh && bash grouping.sh && bash fanout.sh && bash carts.sh && bash imports.sh && bash faas.sh ;;
+  *) echo "usage: bash bench/run.sh [boot|tus|cluster|grouping|fanout|carts|imports|faas|all]" >&2; exit 2 ;;
 esac

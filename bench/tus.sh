@@ -99,14 +99,8 @@ TARGETS=(dropcart peer sink)
 
 # Dropcart's store pipeline moves every complete upload into GridFS and then frees its bytes on the
 # volume: its cost is part of Dropcart's, but the next measurement (of any target) must not pay
-# for it. Wait until the pipeline has freed every upload of the previous measurement.
-drain_dropcart() {
-  local waited=0
-  while [ -n "$(find "$DATA/volume/uploads" -name '*.part' -print -quit 2>/dev/null)" ]; do
-    sleep 0.2; waited=$((waited + 1))
-    if [ "$waited" -ge 6000 ]; then echo "dropcart: the store pipeline did not drain in 20 min" >&2; exit 1; fi
-  done
-}
+# for it (drain_uploads, bench/lib.sh).
+drain_dropcart() { drain_uploads "$DATA"; }
 
 minus() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a - b }'; }
 

@@ -10,6 +10,9 @@
 // server process (--server-pid) and the client used meanwhile, and the median milliseconds of a
 // POST, of a PATCH, and of a PATCH's wait from its last byte handed to the socket to the answer.
 //
+// With several comma-separated --url values, worker k sends to the (k mod n)-th: the nodes of a
+// cluster share the clients between them (bench/cluster.sh).
+//
 // node client.mjs --url http://127.0.0.1:18082/sink/ --clients 8 --files 64 --size 20971520
 //                 [--token JWT] [--pool ID] [--sync] [--server-pid PID] [--label NAME]
 import http from 'node:http';
@@ -32,7 +35,7 @@ const { values: opt } = parseArgs({
     distinct: { type: 'string', default: '4' },
   },
 });
-const endpoint = new URL(opt.url);
+const endpoints = opt.url.split(',').map((u) => new URL(u));
 const clients = Number(opt.clients);
 const files = Number(opt.files);
 const size = Number(opt.size);
@@ -77,7 +80,7 @@ function request(agent, method, url, headers, body) {
 const ms = (a, b) => Number(b - a) / 1e6;
 const timings = { post: [], patch: [], tail: [] };
 
-async function upload(agent, i) {
+async function upload(agent, endpoint, i) {
   const auth = opt.token ? { Authorization: `Bearer ${opt.token}` } : {};
   const { res: created, t: tPost } = await request(agent, 'POST', endpoint, {
     ...auth,
@@ -121,11 +124,11 @@ const serverCpu0 = cpuSeconds(opt['server-pid']);
 const clientCpu0 = process.cpuUsage();
 let nextFile = 0;
 const start = process.hrtime.bigint();
-await Promise.all(Array.from({ length: clients }, async () => {
+await Promise.all(Array.from({ length: clients }, async (_, k) => {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   try {
     for (let i = nextFile++; i < files; i = nextFile++) {
-      await upload(agent, i);
+      await upload(agent, endpoints[k % endpoints.length], i);
     }
   } finally {
     agent.destroy();
