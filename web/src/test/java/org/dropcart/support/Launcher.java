@@ -74,8 +74,7 @@ public final class Launcher {
     env.put("DROPCART_BROKER_PORT", Integer.toString(brokerPort));
     env.put("DROPCART_SKIP_BUILD", "1");
     env.put("DROPCART_ADMIN_PASSWORD", adminPassword);
-    // C1 only: a test server lives for minutes, and C2 would spend a third of its boot compiling.
-    env.put("DROPCART_JAVA_OPTS", "-Xmx768m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+    env.put("DROPCART_JAVA_OPTS", "-Xmx768m -XX:+UseSerialGC");
     env.put("DROPCART_JOBS_TOKEN_CLEANUP_INTERVAL", "off");
     if (node != null) {
       env.put("DROPCART_NODE_NAME", node);
