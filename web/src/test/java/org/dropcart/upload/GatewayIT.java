@@ -149,8 +149,9 @@ class GatewayIT {
         SocketClient fast = SocketClient.connect(uri(), token)) {
       stuck.awaitType("connected");
       fast.awaitType("connected");
-      // The stuck admin asks for 1 MB replies and reads none: its send queue jams.
-      for (int i = 0; i < 12; i++) {
+      // The stuck admin asks for 1 MB replies and reads none: its send queue jams. 32 MB, well past
+      // what loopback's socket buffers absorb once TCP has autotuned them (12 MB was not, once).
+      for (int i = 0; i < 32; i++) {
         stuck.sendWithoutWaiting(Json.createObjectBuilder().add("type", "alive").add("ref", megabyte).build());
       }
       Thread.sleep(2_000); // the server reads what it can and jams its replies to the stuck client
