@@ -18,7 +18,6 @@ public final class DropcartDeployment {
   private DropcartDeployment() {}
 
   public static WebArchive war() {
-    awaitPreviousServerGone();
     writePostBootCommands(work().resolve("post-boot.asadmin"), work().resolve("data"));
     return ShrinkWrap.create(ZipImporter.class, "dropcart.war")
         .importFrom(Path.of(property("dropcart.test.war")).toFile())
@@ -68,12 +67,12 @@ public final class DropcartDeployment {
   }
 
   /**
-   * Test classes share one data directory, one server after the other; the previous one may still
-   * be shutting down (Arquillian does not wait for its process to exit), holding the H2 files. A
-   * server that starts then cannot open its database and never deploys the application, so wait
-   * until no process holds their locks (H2 locks the file itself).
+   * A server that boots on the data directory may follow one that is still shutting down (Arquillian
+   * does not wait for its process to exit), holding the H2 files. A server that starts then cannot
+   * open its database and never deploys the application, so {@link SharedPayaraMicro} waits until no
+   * process holds their locks (H2 locks the file itself).
    */
-  private static void awaitPreviousServerGone() {
+  static void awaitPreviousServerGone() {
     long start = System.nanoTime();
     long deadline = start + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
     for (String db : new String[] {"db/dropcart.mv.db", "db/batch.mv.db"}) {
