@@ -5,6 +5,7 @@ import static org.dropcart.support.ProblemAssert.assertProblem;
 
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -253,6 +254,16 @@ class IdentityScenarioIT {
                 ForgedTokens.claimsFor(aliceId, ALICE, "user").claim("gen", 1)
                     .issueTime(Date.from(past.minusSeconds(600))).expirationTime(Date.from(past)).build()),
             forge.signedWithServerKey(ForgedTokens.claimsFor(aliceId, ALICE, "user").claim("gen", 1).issuer("evil").build()),
+            // Not valid yet, for another audience, or for none.
+            forge.signedWithServerKey(ForgedTokens.claimsFor(aliceId, ALICE, "user").claim("gen", 1)
+                .notBeforeTime(Date.from(Instant.now().plusSeconds(3600))).build()),
+            forge.signedWithServerKey(ForgedTokens.claimsFor(aliceId, ALICE, "user").claim("gen", 1)
+                .audience("another-service").build()),
+            forge.signedWithServerKey(ForgedTokens.claimsFor(aliceId, ALICE, "user").claim("gen", 1)
+                .audience((String) null).build()),
+            // Key confusion: HS256 keyed with the public key, as text and as its encoded bytes.
+            forge.hs256WithPublicKey(claims.build(), forge.serverPublicKeyBase64().getBytes(StandardCharsets.US_ASCII)),
+            forge.hs256WithPublicKey(claims.build(), java.util.Base64.getDecoder().decode(forge.serverPublicKeyBase64())),
             ForgedTokens.signedWithOtherKey(claims.build()),
             ForgedTokens.unsigned(claims.build()),
             ForgedTokens.tampered(aliceToken, p -> replace(p, "\"user\"", "\"admin\"")),

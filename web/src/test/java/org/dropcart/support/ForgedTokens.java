@@ -39,6 +39,7 @@ public final class ForgedTokens {
     Instant now = Instant.now();
     return new JWTClaimsSet.Builder()
         .issuer("dropcart")
+        .audience("dropcart")
         .subject(userId)
         .claim("upn", username)
         .claim("groups", List.of(role))
@@ -80,6 +81,14 @@ public final class ForgedTokens {
     SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims);
     jwt.sign(new RSASSASigner(key));
     return jwt.serialize();
+  }
+
+  /** The server's public key as MicroProfile JWT is given it: base64 of its X.509 encoding. */
+  public String serverPublicKeyBase64() throws Exception {
+    java.security.interfaces.RSAPrivateCrtKey key = (java.security.interfaces.RSAPrivateCrtKey) serverKey();
+    java.security.PublicKey pub = KeyFactory.getInstance("RSA")
+        .generatePublic(new java.security.spec.RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+    return Base64.getEncoder().encodeToString(pub.getEncoded());
   }
 
   private PrivateKey serverKey() throws Exception {

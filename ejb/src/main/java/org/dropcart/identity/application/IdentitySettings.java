@@ -27,6 +27,11 @@ public class IdentitySettings {
     return config.getValue("dropcart.jwt.issuer", String.class);
   }
 
+  /** {@code aud} of issued access tokens, and the only audience accepted. */
+  public String audience() {
+    return config.getValue("dropcart.jwt.audience", String.class);
+  }
+
   public Period auditRetention() {
     return Period.parse(config.getValue("dropcart.audit.retention", String.class));
   }

@@ -42,7 +42,10 @@ public class NimbusAccessTokens implements AccessTokens {
       }
       JWTClaimsSet claims = jwt.getJWTClaimsSet();
       Date expiry = claims.getExpirationTime();
-      if (!settings.issuer().equals(claims.getIssuer()) || expiry == null
+      if (!settings.issuer().equals(claims.getIssuer()) || !claims.getAudience().contains(settings.audience())
+          || claims.getNotBeforeTime() != null
+              && claims.getNotBeforeTime().toInstant().isAfter(clock.instant().plusSeconds(60))
+          || expiry == null
           || !expiry.toInstant().isAfter(clock.instant()) || claims.getSubject() == null || claims.getJWTID() == null) {
         return Optional.empty();
       }

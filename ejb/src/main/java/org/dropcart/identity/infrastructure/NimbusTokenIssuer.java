@@ -42,6 +42,7 @@ public class NimbusTokenIssuer implements TokenIssuer {
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
             .issuer(settings.issuer())
+            .audience(settings.audience())
             .subject(user.id())
             .claim("upn", user.username().value())
             .claim("groups", List.of(user.role().wireName()))
