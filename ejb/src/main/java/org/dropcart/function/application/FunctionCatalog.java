@@ -17,6 +17,7 @@ import org.dropcart.function.domain.FunctionRepository;
 import org.dropcart.function.domain.FunctionRuntime;
 import org.dropcart.platform.application.Caller;
 import org.dropcart.platform.domain.ConflictException;
+import org.dropcart.platform.domain.ForbiddenException;
 import org.dropcart.platform.domain.InvalidInputException;
 import org.dropcart.platform.domain.NotFoundException;
 
@@ -55,9 +56,21 @@ public class FunctionCatalog {
         "No runtime " + name + " (GET /api/faas/runtimes lists them; an admin registers one)"));
   }
 
-  /** The version a registration of {@code name} will make. */
-  public int nextVersion(String name) {
-    return functions.function(FunctionNames.require("funcName", name)).map(Function::nextVersion).orElse(1);
+  /**
+   * The version a registration of {@code name} by {@code caller} will make; 403
+   * {@code not-function-owner} when the name is another user's function.
+   */
+  public int nextVersion(String name, Caller caller) {
+    Optional<Function> known = functions.function(FunctionNames.require("funcName", name));
+    known.ifPresent(f -> requireReplaceable(f, caller));
+    return known.map(Function::nextVersion).orElse(1);
+  }
+
+  private static void requireReplaceable(Function f, Caller caller) {
+    if (!f.replaceableBy(caller.userId(), caller.admin())) {
+      throw new ForbiddenException("not-function-owner",
+          "Function " + f.name() + " belongs to another user; register yours under another name");
+    }
   }
 
   /**
@@ -71,6 +84,7 @@ public class FunctionCatalog {
     Function f;
     if (known.isPresent()) {
       f = known.get();
+      requireReplaceable(f, caller);
       if (f.nextVersion() != version) {
         throw new ConflictException("concurrent-registration",
             "Function " + name + " was registered again meanwhile; retry");
@@ -81,7 +95,7 @@ public class FunctionCatalog {
         throw new ConflictException("concurrent-registration",
             "Function " + name + " was removed meanwhile; retry");
       }
-      f = new Function(name, runtime, archive, caller.username(), clock.instant());
+      f = new Function(name, runtime, archive, caller.userId(), caller.username(), clock.instant());
       functions.store(f);
     }
     return FunctionView.of(f);

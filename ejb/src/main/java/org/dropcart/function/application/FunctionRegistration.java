@@ -27,12 +27,13 @@ public class FunctionRegistration {
       Caller caller) {
     FunctionNames.require("funcName", name);
     catalog.requireRuntime(runtime);
+    catalog.nextVersion(name, caller);
     ReentrantLock lock = locks.computeIfAbsent(name, n -> new ReentrantLock());
     lock.lock();
     FunctionFiles.Staged staged = null;
     try {
       staged = files.stage(module, originalName);
-      int version = catalog.nextVersion(name);
+      int version = catalog.nextVersion(name, caller);
       files.keep(staged, name, version);
       try {
         return catalog.registered(runtime, name, version,

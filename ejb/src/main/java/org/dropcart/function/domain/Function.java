@@ -12,7 +12,8 @@ import java.util.Objects;
 /**
  * A function: an archive registered into a runtime under a name. Its files live on the volume, one
  * directory per version; registering the name again makes the next version current, and every
- * call records the version it ran.
+ * call records the version it ran. It belongs to the user who first registered it: only they or an
+ * admin may register another version (anyone signed in may call it).
  */
 @Entity
 @Table(name = "faas_functions")
@@ -46,17 +47,26 @@ public class Function {
   @Column(name = "registered_at", nullable = false)
   private Instant registeredAt;
 
+  @Column(name = "owner_id", length = 36)
+  private String ownerId;
+
   @Version
   @Column(name = "row_version", nullable = false)
   private long rowVersion;
 
   protected Function() {}
 
-  /** Version 1 of {@code name}. */
-  public Function(String name, String runtimeName, Archive archive, String by, Instant now) {
+  /** Version 1 of {@code name}, owned by the user {@code ownerId}. */
+  public Function(String name, String runtimeName, Archive archive, String ownerId, String by, Instant now) {
     this.name = FunctionNames.require("funcName", name);
     this.version = 0;
+    this.ownerId = Objects.requireNonNull(ownerId);
     newVersion(runtimeName, archive, by, now);
+  }
+
+  /** Whether this user may register a new version: its owner or an admin. */
+  public boolean replaceableBy(String userId, boolean admin) {
+    return admin || userId.equals(ownerId);
   }
 
   /** The next version, from a new archive (possibly into another runtime). */
