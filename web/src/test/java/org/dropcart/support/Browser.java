@@ -48,6 +48,10 @@ public final class Browser implements AutoCloseable {
     }
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
+    // The browser's console, read on close: a page that breaks its Content-Security-Policy fails the test.
+    org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+    logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     options.addArguments(
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -178,8 +182,19 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /** Quits the browser; fails if a page broke its Content-Security-Policy meanwhile. */
   @Override
   public void close() {
-    driver.quit();
+    java.util.List<String> violations;
+    try {
+      violations = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+          .map(org.openqa.selenium.logging.LogEntry::getMessage)
+          .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy")).toList();
+    } finally {
+      driver.quit();
+    }
+    if (!violations.isEmpty()) {
+      throw new AssertionError("The pages broke their Content-Security-Policy:\n" + String.join("\n", violations));
+    }
   }
 }

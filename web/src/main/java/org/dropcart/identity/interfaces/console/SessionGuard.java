@@ -27,9 +27,6 @@ public class SessionGuard extends HttpFilter {
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     response.setHeader("Cache-Control", "no-store");
-    response.setHeader("X-Frame-Options", "DENY");
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Referrer-Policy", "same-origin");
     if (request.getRemoteUser() != null && !stillCounts()) {
       SignOut.end(request, identity, session);
       String signIn = request.getContextPath() + WebAuthentication.SIGN_IN_PAGE + "?expired=true";
