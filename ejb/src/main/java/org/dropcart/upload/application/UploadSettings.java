@@ -11,6 +11,14 @@ import org.eclipse.microprofile.config.Config;
 public class UploadSettings {
   @Inject private Config config;
 
+  /**
+   * The room uploads leave free on the volume ({@code dropcart.health.min-free-space}, below which
+   * readiness goes DOWN too): a chunk is refused with 507 while the volume has less.
+   */
+  public long minFreeSpace() {
+    return ByteSize.parse(config.getValue("dropcart.health.min-free-space", String.class)).bytes();
+  }
+
   /** The largest file one upload may carry ({@code dropcart.upload.max-size}). */
   public long maxSize() {
     return ByteSize.parse(config.getValue("dropcart.upload.max-size", String.class)).bytes();

@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.dropcart.platform.domain.InsufficientStorageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -128,7 +129,8 @@ public class Uploads {
           digests.put(a, a.newDigest());
         }
       }
-      UploadFiles.Written written = files.append(id, offset, room, body, java.util.List.copyOf(digests.values()));
+      UploadFiles.Written written =
+          files.append(id, offset, room, settings.minFreeSpace(), body, java.util.List.copyOf(digests.values()));
       if (written.overflowed()) {
         files.truncate(id, offset);
         throw new TooLargeException("beyond-upload-length", upload.lengthDeferred()
@@ -156,8 +158,18 @@ public class Uploads {
             + " checksum; it was discarded");
       }
       // An interrupted body still counts: the client resumes from the offset HEAD reports.
-      return ledger.appended(id, offset, written.count());
+      UploadView appended = ledger.appended(id, offset, written.count());
+      if (written.volumeFull()) {
+        throw volumeFull(offset + written.count());
+      }
+      return appended;
     }).orElseThrow(() -> new BusyException("upload-busy", "Another request is appending to upload " + id)));
+  }
+
+  private InsufficientStorageException volumeFull(long offset) {
+    return new InsufficientStorageException("volume-full", "The volume is full (Dropcart keeps "
+        + settings.minFreeSpace() + " bytes of it free); the bytes up to offset " + offset
+        + " are kept, resume from there later");
   }
 
   /** What one purge freed: expired uploads, and leftover files of uploads that no longer hold bytes. */

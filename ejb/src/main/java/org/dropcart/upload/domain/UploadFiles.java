@@ -6,8 +6,12 @@ import java.security.MessageDigest;
 
 /** The bytes of uploads in progress, on the staging volume. */
 public interface UploadFiles {
-  /** What an append put on disk (forced to the device). */
-  record Written(long count, boolean interrupted, boolean overflowed) {}
+  /**
+   * What an append put on disk (forced to the device): {@code count} bytes, then the client went
+   * away ({@code interrupted}), sent more than allowed ({@code overflowed}), or the volume ran out of
+   * room ({@code volumeFull}; what did not fit was taken off the file again).
+   */
+  record Written(long count, boolean interrupted, boolean overflowed, boolean volumeFull) {}
 
   void create(String uploadId) throws IOException;
 
@@ -28,10 +32,13 @@ public interface UploadFiles {
    * Writes the stream at {@code offset}, at most {@code max} bytes, then forces them to disk. A
    * stream that fails midway keeps what arrived and says it was {@code interrupted}; a stream with
    * more than {@code max} bytes stops there and says it {@code overflowed}. Every byte written
-   * also goes through each of the {@code digests}.
+   * also goes through each of the {@code digests}. When the volume has less than {@code keepFree}
+   * bytes free, nothing is written; when it fills up midway, what fit is kept. Either way the rest
+   * of the stream is read and dropped (so that the client hears the answer) and it says
+   * {@code volumeFull}.
    */
-  Written append(String uploadId, long offset, long max, InputStream body, java.util.List<MessageDigest> digests)
-      throws IOException;
+  Written append(String uploadId, long offset, long max, long keepFree, InputStream body,
+      java.util.List<MessageDigest> digests) throws IOException;
 
   /** Cuts the file back to {@code length} bytes (a chunk that failed its checksum). */
   void truncate(String uploadId, long length) throws IOException;

@@ -113,13 +113,17 @@ public class VolumeUploadFiles implements UploadFiles {
   }
 
   @Override
-  public Written append(
-      String uploadId, long offset, long max, InputStream body, java.util.List<MessageDigest> digests)
-      throws IOException {
+  public Written append(String uploadId, long offset, long max, long keepFree, InputStream body,
+      java.util.List<MessageDigest> digests) throws IOException {
     long written = 0;
     boolean interrupted = false;
     boolean overflowed = false;
+    boolean volumeFull = false;
     byte[] buffer = new byte[BUFFER];
+    if (Files.getFileStore(file(uploadId).getParent()).getUsableSpace() < keepFree) {
+      discard(body, buffer, max);
+      return new Written(0, false, false, true);
+    }
     try (FileChannel channel = FileChannel.open(file(uploadId), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       if (channel.size() < offset) {
         throw new IOException("Upload " + uploadId + " has " + channel.size() + " bytes on the volume, fewer than its offset "
@@ -132,35 +136,71 @@ public class VolumeUploadFiles implements UploadFiles {
       channel.position(offset);
       // Each read's bytes go to the file at once. (Filling the whole buffer first made every
       // partial read wait on the socket again at once; measured, it cost more CPU per byte.)
-      try {
-        while (true) {
-          int n = body.read(buffer, 0, (int) Math.min(buffer.length, max - written + 1));
-          if (n < 0) {
-            break;
-          }
-          if (written + n > max) {
-            overflowed = true;
-            n = (int) (max - written);
-          }
-          ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+      while (true) {
+        int n;
+        try {
+          n = body.read(buffer, 0, (int) Math.min(buffer.length, max - written + 1));
+        } catch (IOException clientWentAway) {
+          interrupted = true;
+          break;
+        }
+        if (n < 0) {
+          break;
+        }
+        if (written + n > max) {
+          overflowed = true;
+          n = (int) (max - written);
+        }
+        ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+        try {
           while (chunk.hasRemaining()) {
             channel.write(chunk);
           }
-          for (MessageDigest digest : digests) {
-            digest.update(buffer, 0, n);
+        } catch (IOException e) {
+          if (!full(e)) {
+            throw e;
           }
-          written += n;
-          if (overflowed) {
-            break;
-          }
+          // Part of this read may be in the file: keep only whole reads, and free the rest. The
+          // rest of the body is read and dropped, so that the client gets the answer (an HTTP/1.1
+          // client reads it only once it has sent its body).
+          volumeFull = true;
+          channel.truncate(offset + written);
+          discard(body, buffer, max - written - n);
+          break;
         }
-      } catch (IOException clientWentAway) {
-        interrupted = true;
+        for (MessageDigest digest : digests) {
+          digest.update(buffer, 0, n);
+        }
+        written += n;
+        if (overflowed) {
+          break;
+        }
       }
       channel.force(false);
     }
-    return new Written(written, interrupted, overflowed);
+    return new Written(written, interrupted, overflowed, volumeFull);
   }
+
+  private static void discard(InputStream body, byte[] buffer, long limit) {
+    try {
+      for (long left = limit + 1; left > 0; ) {
+        int n = body.read(buffer, 0, (int) Math.min(buffer.length, left));
+        if (n < 0) {
+          return;
+        }
+        left -= n;
+      }
+    } catch (IOException clientWentAway) {
+      // nothing more to drop
+    }
+  }
+
+  /** ENOSPC (or a quota), as the JDK reports it: an IOException with the system's message. */
+  private static boolean full(IOException e) {
+    String m = e.getMessage();
+    return m != null && (m.contains("No space left") || m.contains("Disk quota exceeded"));
+  }
+
 
   @Override
   public void truncate(String uploadId, long length) throws IOException {

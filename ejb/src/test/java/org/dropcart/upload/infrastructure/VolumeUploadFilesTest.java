@@ -70,7 +70,7 @@ class VolumeUploadFilesTest {
   void aTricklingBodyArrivesWholeAndDigested() throws Exception {
     byte[] bytes = random(700_001);
     MessageDigest sha = MessageDigest.getInstance("SHA-256");
-    Written w = files().append(ID, 0, bytes.length, trickle(bytes, 1_000, -1), List.of(sha));
+    Written w = files().append(ID, 0, bytes.length, 0, trickle(bytes, 1_000, -1), List.of(sha));
     assertThat(w.count()).isEqualTo(bytes.length);
     assertThat(w.interrupted()).isFalse();
     assertThat(w.overflowed()).isFalse();
@@ -82,13 +82,13 @@ class VolumeUploadFilesTest {
   @Test
   void aBodyCutMidwayKeepsEveryByteThatArrived() throws Exception {
     byte[] bytes = random(600_000);
-    Written w = files().append(ID, 0, bytes.length, trickle(bytes, 7_000, 300_123), List.of());
+    Written w = files().append(ID, 0, bytes.length, 0, trickle(bytes, 7_000, 300_123), List.of());
     assertThat(w.interrupted()).isTrue();
     assertThat(w.count()).isEqualTo(300_123);
     assertThat(Files.readAllBytes(part())).isEqualTo(Arrays.copyOf(bytes, 300_123));
 
     // The client resumes at the offset it is told.
-    Written rest = files().append(ID, 300_123, bytes.length - 300_123,
+    Written rest = files().append(ID, 300_123, bytes.length - 300_123, 0,
         new ByteArrayInputStream(bytes, 300_123, bytes.length - 300_123), List.of());
     assertThat(rest.count()).isEqualTo(bytes.length - 300_123);
     assertThat(Files.readAllBytes(part())).isEqualTo(bytes);
@@ -97,19 +97,29 @@ class VolumeUploadFilesTest {
   @Test
   void bytesPastTheLimitAreRefusedAndOnlyTheLimitIsWritten() throws Exception {
     byte[] bytes = random(300_000);
-    Written w = files().append(ID, 0, 262_144, new ByteArrayInputStream(bytes), List.of());
+    Written w = files().append(ID, 0, 262_144, 0, new ByteArrayInputStream(bytes), List.of());
     assertThat(w.overflowed()).isTrue();
     assertThat(w.count()).isEqualTo(262_144);
     assertThat(Files.size(part())).isEqualTo(262_144);
   }
 
   @Test
+  void underTheRoomToKeepFreeNothingIsWrittenAndTheBodyIsReadToItsEnd() throws Exception {
+    ByteArrayInputStream body = new ByteArrayInputStream(random(100_000));
+    Written w = files().append(ID, 0, 100_000, Long.MAX_VALUE, body, List.of());
+    assertThat(w.volumeFull()).isTrue();
+    assertThat(w.count()).isZero();
+    assertThat(body.available()).as("the client's body was read, so that it hears the answer").isZero();
+    assertThat(Files.exists(part()) ? Files.size(part()) : 0).isZero();
+  }
+
+  @Test
   void unacknowledgedBytesPastTheOffsetAreDroppedAndAShortFileIsAnError() throws Exception {
     VolumeUploadFiles files = files();
-    files.append(ID, 0, 10, new ByteArrayInputStream("0123456789".getBytes()), List.of());
-    files.append(ID, 4, 10, new ByteArrayInputStream("abc".getBytes()), List.of());
+    files.append(ID, 0, 10, 0, new ByteArrayInputStream("0123456789".getBytes()), List.of());
+    files.append(ID, 4, 10, 0, new ByteArrayInputStream("abc".getBytes()), List.of());
     assertThat(Files.readString(part())).isEqualTo("0123abc");
-    assertThatThrownBy(() -> files.append(ID, 20, 10, new ByteArrayInputStream(new byte[1]), List.of()))
+    assertThatThrownBy(() -> files.append(ID, 20, 10, 0, new ByteArrayInputStream(new byte[1]), List.of()))
         .isInstanceOf(IOException.class).hasMessageContaining("fewer than its offset");
   }
 

@@ -14,8 +14,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready only while the data volume has at least {@code dropcart.health.min-free-space} usable bytes,
- * so a load balancer stops sending uploads to a node that could not keep them.
+ * Ready only while the data directory, and the staging volume when it lives elsewhere
+ * ({@code dropcart.volume.path}), each have at least {@code dropcart.health.min-free-space} usable
+ * bytes, so a load balancer stops sending uploads to a node that could not keep them (uploads
+ * themselves are refused with 507 below the same threshold).
  */
 @Readiness
 @ApplicationScoped
@@ -31,11 +33,16 @@ public class VolumeSpaceHealthCheck implements HealthCheck {
           ByteSize.parse(config.getValue("dropcart.health.min-free-space", String.class)).bytes();
       FileStore store = Files.getFileStore(root);
       long usable = store.getUsableSpace();
+      Path volume = Files.createDirectories(DataDirectory.volume(config));
+      FileStore volumeStore = Files.getFileStore(volume);
+      long volumeUsable = volumeStore.getUsableSpace();
       return response
-          .status(usable >= threshold)
+          .status(usable >= threshold && volumeUsable >= threshold)
           .withData("path", root.toString())
           .withData("usableBytes", usable)
           .withData("totalBytes", store.getTotalSpace())
+          .withData("volumePath", volume.toString())
+          .withData("volumeUsableBytes", volumeUsable)
           .withData("minFreeBytes", threshold)
           .build();
     } catch (Exception e) {

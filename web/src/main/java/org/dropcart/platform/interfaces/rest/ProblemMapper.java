@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.dropcart.platform.domain.BusyException;
+import org.dropcart.platform.domain.InsufficientStorageException;
 import org.dropcart.platform.domain.ConflictException;
 import org.dropcart.platform.domain.GoneException;
 import org.dropcart.platform.domain.TooLargeException;
@@ -105,6 +106,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (e instanceof BusyException) {
       return 423;
+    }
+    if (e instanceof InsufficientStorageException) {
+      return 507;
     }
     if (e instanceof ForbiddenException) {
       return 403;
