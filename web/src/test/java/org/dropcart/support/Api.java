@@ -20,8 +20,7 @@ import java.util.Optional;
 
 /** A real HTTP client for the tests: JDK HttpClient, JSON via Jakarta JSON-P. */
 public final class Api {
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http;
   private final URI base;
 
   public Api(URL base) {
@@ -29,8 +28,18 @@ public final class Api {
   }
 
   public Api(URI base) {
+    this(base, HttpClient.Version.HTTP_2);
+  }
+
+  /**
+   * With HTTP/2 (the JDK's default) the client upgrades the first request on a connection to h2c
+   * and multiplexes the rest over it; {@code HTTP_1_1} keeps to one request at a time, as curl
+   * and the tus clients do.
+   */
+  public Api(URI base, HttpClient.Version version) {
     String s = base.toString();
     this.base = URI.create(s.endsWith("/") ? s : s + "/");
+    this.http = HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(10)).build();
   }
 
   public URI base() {

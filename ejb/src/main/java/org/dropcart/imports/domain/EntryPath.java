@@ -6,9 +6,16 @@ import java.util.Deque;
 /**
  * The path of an archive entry inside the import, checked: a name that is absolute, climbs out
  * ({@code ..} past the top) or carries a NUL or a drive letter is refused (zip-slip); so is a link
- * whose target lands outside. {@code \} counts as a separator, as Windows archivers write it.
+ * whose target lands outside. {@code \} counts as a separator, as Windows archivers write it. A
+ * name no file system could hold is refused too: a segment over 255 bytes (UTF-8), or a path over
+ * 1024 bytes.
  */
 public final class EntryPath {
+  /** The longest file name of ext4, XFS, tmpfs and most others, in bytes. */
+  static final int MAX_SEGMENT_BYTES = 255;
+  /** The longest entry path kept (the target directory's own path comes on top of it). */
+  static final int MAX_PATH_BYTES = 1024;
+
   private EntryPath() {}
 
   /** The entry's normalised relative path ({@code a/b.txt}); empty for the archive's root. */
@@ -31,10 +38,17 @@ public final class EntryPath {
         }
         parts.removeLast();
       } else {
+        if (utf8Length(segment) > MAX_SEGMENT_BYTES) {
+          throw new ImportRefused("entry '" + printable(name) + "' has a name over " + MAX_SEGMENT_BYTES + " bytes");
+        }
         parts.addLast(segment);
       }
     }
-    return String.join("/", parts);
+    String path = String.join("/", parts);
+    if (utf8Length(path) > MAX_PATH_BYTES) {
+      throw new ImportRefused("entry '" + printable(name) + "' has a path over " + MAX_PATH_BYTES + " bytes");
+    }
+    return path;
   }
 
   /** Refuses a link at {@code entry} whose {@code target} resolves outside the archive. */
@@ -55,6 +69,10 @@ public final class EntryPath {
   /** The last segment: the file's name. */
   public static String baseName(String path) {
     return path.substring(path.lastIndexOf('/') + 1);
+  }
+
+  private static int utf8Length(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
   }
 
   private static String printable(String s) {

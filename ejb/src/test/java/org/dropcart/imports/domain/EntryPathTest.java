@@ -24,6 +24,17 @@ class EntryPathTest {
   }
 
   @Test
+  void refusesNamesNoFileSystemHolds() throws Exception {
+    assertThat(EntryPath.of("d/" + "x".repeat(255))).hasSize(257);
+    assertThatThrownBy(() -> EntryPath.of("x".repeat(256))).isInstanceOf(ImportRefused.class)
+        .hasMessageContaining("over 255 bytes");
+    // 128 two-byte characters: 256 bytes.
+    assertThatThrownBy(() -> EntryPath.of("\u00e9".repeat(128))).isInstanceOf(ImportRefused.class);
+    assertThatThrownBy(() -> EntryPath.of(("d".repeat(200) + "/").repeat(6) + "f")).isInstanceOf(ImportRefused.class)
+        .hasMessageContaining("over 1024 bytes");
+  }
+
+  @Test
   void aLinkMustLandInside() throws Exception {
     EntryPath.requireLinkInside("a/b/link", "../c.txt");
     assertThatThrownBy(() -> EntryPath.requireLinkInside("a/link", "../../etc/passwd")).isInstanceOf(ImportRefused.class);

@@ -67,8 +67,8 @@ public class FaasResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Register (or redefine) a runtime {name, image, path, dependencies, run}; admins only;"
       + " name defaults to image, as in seed 002's example. 201 when new, 200 when redefined")
-  public Response registerRuntime(JsonObject body) {
-    JsonObject b = Bodies.required(body);
+  public Response registerRuntime(JsonValue body) {
+    JsonObject b = Bodies.requiredObject(body);
     String image = text(b, "image");
     String name = text(b, "name");
     RuntimeView r = new RuntimeView(name == null ? image : name, image, text(b, "path"), text(b, "dependencies"),
@@ -101,8 +101,8 @@ public class FaasResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Invoke a function {funcName, params}: 202 with the PENDING call; with sync=true wait for"
       + " it to end (up to dropcart.faas.timeout and a little more): 200 with the finished call")
-  public Response invoke(JsonObject body, @QueryParam("sync") String sync) {
-    JsonObject b = Bodies.required(body);
+  public Response invoke(JsonValue body, @QueryParam("sync") String sync) {
+    JsonObject b = Bodies.requiredObject(body);
     JsonValue params = b.get("params");
     CallView call = catalog.invoke(text(b, "funcName"), params, caller());
     if (Boolean.parseBoolean(sync)) {

@@ -12,4 +12,15 @@ public final class Bodies {
     }
     return body;
   }
+
+  /**
+   * A body taken as any JSON value, required to be an object: a resource that declared a
+   * {@code JsonObject} parameter would fail inside JAX-RS (500) on a number, string or array.
+   */
+  public static jakarta.json.JsonObject requiredObject(jakarta.json.JsonValue body) {
+    if (!(required(body) instanceof jakarta.json.JsonObject object)) {
+      throw new InvalidInputException("body", "a JSON object is required");
+    }
+    return object;
+  }
 }
