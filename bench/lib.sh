@@ -1,7 +1,7 @@
 # Shared by the benchmarks in bench/ (sourced, not run). Expects ROOT (the repository root).
 
 # The sections of BENCHMARKS.md, in the order they appear; each benchmark writes only its own.
-SECTION_ORDER=("Boot time and memory" "tus ingest throughput" "Two nodes" "Timestamp grouping" "Result fan-out" "Cart bundling" "Import and unpack" "Function calls")
+SECTION_ORDER=("Boot time and memory" "tus ingest throughput" "Two nodes" "Timestamp grouping" "Result fan-out" "Cart bundling" "Import and unpack" "Function calls" "Bounded load")
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 

@@ -59,10 +59,16 @@ class DiskFullIT {
     String beforeLocation = create(api, token, before.length, metadata("pool", pool, "filename", "before.bin"));
     assertThat(patch(api, beforeLocation, token, 0, before, null).status()).isEqualTo(204);
     awaitSettled(api, token, pool, idOf(beforeLocation));
+    // The store pipeline frees the partial file once the stored copy is durable, a moment after
+    // the index says STORED: wait for it, or the filler's arithmetic is 6 MiB off.
+    Path beforePartial = VOLUME.resolve("uploads/" + idOf(beforeLocation) + ".part");
+    Eventually.await("the partial of before.bin freed", Duration.ofSeconds(30), () -> Files.exists(beforePartial),
+        exists -> !exists);
 
     // Another process takes the volume until 14 MiB are left.
     Path filler = VOLUME.resolve("filler.bin");
     fill(filler, Files.getFileStore(VOLUME).getUsableSpace() - 14L * MiB);
+    assertThat(Files.getFileStore(VOLUME).getUsableSpace()).isBetween(13L * MiB, 15L * MiB);
 
     // 20 MiB in one chunk: it starts (14 MiB free is above the 8 kept) and hits ENOSPC.
     byte[] big = bytes(2, 20 * MiB);

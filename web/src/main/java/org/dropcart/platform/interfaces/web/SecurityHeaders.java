@@ -14,7 +14,8 @@ import java.io.IOException;
  * Dropcart does not carry our URLs along. The pages' Content-Security-Policy comes from PrimeFaces
  * (it needs the nonce it renders; see web.xml).
  */
-@WebFilter(filterName = "security-headers", urlPatterns = "/*")
+// asyncSupported: the registry's watch and other long polls suspend their request under it.
+@WebFilter(filterName = "security-headers", urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
