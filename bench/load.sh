@@ -87,8 +87,9 @@ ${row('Dropcart', d)}
 
 During the Dropcart run: ${d.processorCalls} groups dispatched, ${d.groupsDone} results returned
 (groups DONE), ${d.carts} carts ready and downloaded (median ${d.cartMedianMs} ms from POST to
-ready; ${d.cartFailures} failed). The store pipeline had moved every upload into the file store
-${drain} s after the last one. Server at the start → end: RSS ${d.start.rssMiB} → ${d.finish.rssMiB}
+ready; ${d.cartFailures} failed; a file is listed, and can go in a cart, once stored, which under
+this steady ingest is up to \`dropcart.upload.store-defer\` = 30 s after its upload). The store
+pipeline had moved every upload into the file store ${drain} s after the last one. Server at the start → end: RSS ${d.start.rssMiB} → ${d.finish.rssMiB}
 MiB, open descriptors ${d.start.fds} → ${d.finish.fds}.${Object.keys(d.errors).length ? ' Errors: ' + JSON.stringify(d.errors) + '.' : ''}`);
 EOF
 write_section "$WORK/section.md"
