@@ -78,6 +78,16 @@ public final class ProdProfile {
     }
   }
 
+  /** Stops the external broker, as an operator's restart or a crash of its host would. */
+  public static synchronized void stopBroker() throws Exception {
+    broker.stop();
+  }
+
+  /** Starts the broker again on the same journal: what it held before the stop is still there. */
+  public static synchronized void startBroker() throws Exception {
+    broker.start();
+  }
+
   private static void deleteTree(Path root) throws java.io.IOException {
     if (Files.exists(root)) {
       try (java.util.stream.Stream<Path> paths = Files.walk(root)) {

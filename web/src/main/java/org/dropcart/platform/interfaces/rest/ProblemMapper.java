@@ -23,7 +23,9 @@ import org.dropcart.platform.domain.ConflictException;
 import org.dropcart.platform.domain.GoneException;
 import org.dropcart.platform.domain.TooLargeException;
 import org.dropcart.platform.domain.UnauthorizedException;
+import org.dropcart.platform.domain.UnavailableException;
 import org.dropcart.platform.domain.DropcartException;
+import org.dropcart.platform.domain.Failures;
 import org.dropcart.platform.domain.ForbiddenException;
 import org.dropcart.platform.domain.InvalidInputException;
 import org.dropcart.platform.domain.NotFoundException;
@@ -37,13 +39,21 @@ import org.dropcart.platform.domain.NotFoundException;
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+  /** Seconds a client is told to wait before retrying while a backing service is unreachable. */
+  static final int RETRY_AFTER_SECONDS = 5;
+  /** The failure this request already logged: Jersey may map one exception more than once. */
+  private static final String LOGGED_ATTRIBUTE = "dropcart.problem.logged";
 
   @Context private HttpServletRequest request;
 
   @Override
   public Response toResponse(Throwable thrown) {
     Throwable e = unwrap(thrown);
-    Response.ResponseBuilder response = problem(e).response(request);
+    Problem problem = problem(e);
+    Response.ResponseBuilder response = problem.response(request);
+    if (problem.status() == 503) {
+      response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+    }
     if (e instanceof NotAllowedException notAllowed) {
       response.allow(notAllowed.getResponse().getAllowedMethods());
     }
@@ -77,11 +87,64 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (e instanceof ProcessingException) {
       return Problem.of(400, "unreadable-body", "The request body could not be read");
     }
-    LOG.log(Level.SEVERE, "Request " + RequestIds.of(request) + " " + request.getMethod() + " "
-        + request.getRequestURI() + " failed", e);
+    Problem outage = outage(e);
+    if (outage != null) {
+      // Expected while a backing service is down: one line, no stack trace, the client may retry.
+      logOnce(e, Level.WARNING, outage.kind() + ": " + Failures.describe(e), null);
+      return outage;
+    }
+    logOnce(e, Level.SEVERE, "failed", e);
     return Problem.of(500, "internal-error",
         "The request failed on the server; quote the request id when reporting it");
   }
+
+  private void logOnce(Throwable e, Level level, String what, Throwable trace) {
+    if (request.getAttribute(LOGGED_ATTRIBUTE) == e) {
+      return;
+    }
+    request.setAttribute(LOGGED_ATTRIBUTE, e);
+    LOG.log(level, "Request " + RequestIds.of(request) + " " + request.getMethod() + " "
+        + request.getRequestURI() + " " + what, trace);
+  }
+
+  /**
+   * A 503 when the request failed because the broker or the database could not be reached: nothing
+   * it asked for was done (its transaction rolled back), and the same request succeeds once the
+   * service is back. (A send refused at once is an {@link UnavailableException} already; these are
+   * the failures that surface later, when the transaction enlists or ends.)
+   */
+  static Problem outage(Throwable e) {
+    if (causeMatching(e, ProblemMapper::brokerFailure) != null) {
+      return Problem.of(503, "broker-unavailable",
+          "The message broker cannot be reached; nothing of this request was done. Retry later");
+    }
+    if (causeMatching(e, ProblemMapper::databaseConnectionFailure) != null) {
+      return Problem.of(503, "database-unavailable",
+          "The database cannot be reached; nothing of this request was done. Retry later");
+    }
+    if (causeOfType(e, jakarta.transaction.SystemException.class) != null) {
+      // The transaction manager could not end the transaction with one of its resources (it went
+      // away mid-request): the transaction was rolled back.
+      return Problem.of(503, "transaction-failed",
+          "A service this request needed failed while its transaction ended; it was rolled back. Retry later");
+    }
+    return null;
+  }
+
+  private static boolean brokerFailure(Throwable t) {
+    return t instanceof jakarta.jms.JMSException || t instanceof jakarta.jms.JMSRuntimeException
+        || t.getClass().getName().startsWith("org.apache.activemq.artemis.");
+  }
+
+  /** SQLSTATE class 08 (connection exception) or 57P01..03 (the server shut down or is starting). */
+  private static boolean databaseConnectionFailure(Throwable t) {
+    if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+      String state = sql.getSQLState();
+      return state.startsWith("08") || state.startsWith("57P0");
+    }
+    return false;
+  }
+
 
   /** The problem a domain outcome is, wherever it is reported (HTTP, WebSocket). */
   public static Problem problemOf(DropcartException d) {
@@ -109,6 +172,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (e instanceof InsufficientStorageException) {
       return 507;
+    }
+    if (e instanceof UnavailableException) {
+      return 503;
     }
     if (e instanceof ForbiddenException) {
       return 403;
