@@ -19,7 +19,8 @@ import org.apache.activemq.artemis.core.config.FileDeploymentManager;
  * on the machine's PostgreSQL (a schema of its own, fresh per test run); an Artemis broker built
  * from {@code src/main/liberty-or-payara/artemis/broker.xml}, the file operators use; a Mongo-wire
  * server. The broker and the Mongo server run in the test JVM, a process apart from the server,
- * reached over TCP as an external one would be; they live until the test JVM ends.
+ * reached over TCP as an external one would be; they live until the test JVM ends. The server
+ * reaches PostgreSQL through a {@link TcpProxy} in the test JVM, which a test may cut.
  */
 public final class ProdProfile {
   static final String PG_HOST = System.getProperty("dropcart.test.pg.host", "127.0.0.1");
@@ -30,6 +31,8 @@ public final class ProdProfile {
   static final String SCHEMA = System.getProperty("dropcart.test.pg.schema", "dropcart_it_prod");
 
   private static EmbeddedActiveMQ broker;
+  /** The server under test reaches PostgreSQL through it, so that a test can cut the database. */
+  private static TcpProxy database;
   private static MongoServer mongo;
   private static int mongoPort;
 
@@ -48,6 +51,7 @@ public final class ProdProfile {
       // A fresh start on every side: the schema, and what an earlier run left on disk (a broker
       // journal with messages about uploads the fresh schema never heard of, stored files).
       resetSchema();
+      database = new TcpProxy(PG_HOST, Integer.parseInt(PG_PORT));
       deleteTree(DropcartDeployment.work().resolve("external"));
       deleteTree(DropcartDeployment.dataDirectory());
       Path data = DropcartDeployment.work().resolve("external");
@@ -88,6 +92,15 @@ public final class ProdProfile {
     broker.start();
   }
 
+  /** PostgreSQL goes away for the server: open connections are reset, new ones refused. */
+  public static void cutDatabase() {
+    database.cut();
+  }
+
+  public static void restoreDatabase() {
+    database.restore();
+  }
+
   private static void deleteTree(Path root) throws java.io.IOException {
     if (Files.exists(root)) {
       try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
@@ -110,6 +123,11 @@ public final class ProdProfile {
     return "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + PG_DATABASE + query;
   }
 
+  /** The server's way to the database: through {@link #database}. */
+  private static String serverJdbcUrl() {
+    return "jdbc:postgresql://127.0.0.1:" + database.port() + "/" + PG_DATABASE + "?currentSchema=" + SCHEMA;
+  }
+
   /**
    * The launcher's environment for a server on these services, as an operator sets it
    * ({@code DROPCART_PROFILE=prod} and the keys it needs); starts them first.
@@ -118,7 +136,7 @@ public final class ProdProfile {
     start();
     return java.util.Map.of(
         "DROPCART_PROFILE", "prod",
-        "DROPCART_DB_URL", jdbcUrl("?currentSchema=" + SCHEMA),
+        "DROPCART_DB_URL", serverJdbcUrl(),
         "DROPCART_DB_USER", PG_USER,
         "DROPCART_DB_PASSWORD", PG_PASSWORD,
         "DROPCART_MONGO_URI", "mongodb://127.0.0.1:" + mongoPort,
@@ -135,7 +153,7 @@ public final class ProdProfile {
   /** What the post-boot file sets for this profile (asadmin escapes ':' and '=' in values). */
   static String postBootCommands() {
     start();
-    String url = jdbcUrl("?currentSchema=" + SCHEMA);
+    String url = serverJdbcUrl();
     return "create-system-properties dropcart.db.url=" + asadmin(url) + ":dropcart.db.user=" + PG_USER
         + ":dropcart.db.password=" + asadmin(PG_PASSWORD) + ":mp.config.profile=prod"
         + ":dropcart.mongo.uri=" + asadmin("mongodb://127.0.0.1:" + mongoPort) + "\n";
@@ -148,8 +166,9 @@ public final class ProdProfile {
    * history, which may outlive a test run.
    */
   static String batchPool() {
+    start();
     return "--datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource"
-        + " --nontransactionalconnections=true --property serverName=" + PG_HOST + ":portNumber=" + PG_PORT
+        + " --nontransactionalconnections=true --property serverName=127.0.0.1:portNumber=" + database.port()
         + ":databaseName=" + PG_DATABASE + ":user=" + PG_USER + ":password=" + asadmin(PG_PASSWORD);
   }
 

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.dropcart.platform.domain.Failures;
+import org.dropcart.platform.infrastructure.Outages;
 import org.dropcart.platform.infrastructure.messaging.MessageBodies;
 import org.dropcart.platform.infrastructure.messaging.Messaging;
 import org.dropcart.platform.infrastructure.tracing.Spans;
@@ -36,6 +37,7 @@ import org.dropcart.upload.application.UploadSettings;
     })
 public class StoreConsumer implements MessageListener {
   private static final Logger LOG = Logger.getLogger(StoreConsumer.class.getName());
+  private static final java.time.Duration OUTAGE_PAUSE = java.time.Duration.ofSeconds(10);
 
   @Inject private StorePipeline pipeline;
   @Inject private Spans spans;
@@ -63,6 +65,17 @@ public class StoreConsumer implements MessageListener {
       });
     } catch (RuntimeException e) {
       String reason = Failures.describe(e);
+      java.util.Optional<String> outage = Outages.kindOf(e);
+      if (outage.isPresent()) {
+        // The broker or the database is away: the upload is not at fault and is never failed for
+        // it. Holding the delivery a while makes the broker's few attempts span an outage of about
+        // half a minute; a longer one leaves the message in the dead-letter queue, the upload
+        // complete with its bytes, for a retry from the console.
+        LOG.log(Level.WARNING, "Storing upload {0} waits for the {1} (attempt {2} of {3}): {4}",
+            new Object[] {uploadId, outage.get(), attempt, Messaging.MAX_DELIVERY_ATTEMPTS, reason});
+        pause(OUTAGE_PAUSE);
+        throw e;
+      }
       if (attempt >= Messaging.MAX_DELIVERY_ATTEMPTS) {
         LOG.log(Level.SEVERE, "Storing upload {0} failed on the last attempt ({1}); it goes to the dead-letter queue",
             new Object[] {uploadId, reason});
@@ -92,6 +105,14 @@ public class StoreConsumer implements MessageListener {
     if (waited.toMillis() >= 100) {
       LOG.log(Level.FINE, "Storing upload {0} waited {1} ms for ingest to pause",
           new Object[] {uploadId, waited.toMillis()});
+    }
+  }
+
+  private static void pause(java.time.Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

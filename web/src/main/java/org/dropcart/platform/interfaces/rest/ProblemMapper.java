@@ -24,6 +24,7 @@ import org.dropcart.platform.domain.GoneException;
 import org.dropcart.platform.domain.TooLargeException;
 import org.dropcart.platform.domain.UnauthorizedException;
 import org.dropcart.platform.domain.UnavailableException;
+import org.dropcart.platform.infrastructure.Outages;
 import org.dropcart.platform.domain.DropcartException;
 import org.dropcart.platform.domain.Failures;
 import org.dropcart.platform.domain.ForbiddenException;
@@ -114,37 +115,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
    * the failures that surface later, when the transaction enlists or ends.)
    */
   static Problem outage(Throwable e) {
-    if (causeMatching(e, ProblemMapper::brokerFailure) != null) {
-      return Problem.of(503, "broker-unavailable",
-          "The message broker cannot be reached; nothing of this request was done. Retry later");
-    }
-    if (causeMatching(e, ProblemMapper::databaseConnectionFailure) != null) {
-      return Problem.of(503, "database-unavailable",
-          "The database cannot be reached; nothing of this request was done. Retry later");
-    }
-    if (causeOfType(e, jakarta.transaction.SystemException.class) != null) {
-      // The transaction manager could not end the transaction with one of its resources (it went
-      // away mid-request): the transaction was rolled back.
-      return Problem.of(503, "transaction-failed",
-          "A service this request needed failed while its transaction ended; it was rolled back. Retry later");
-    }
-    return null;
+    return Outages.kindOf(e).map(kind -> Problem.of(503, kind, switch (kind) {
+      case "broker-unavailable" -> "The message broker cannot be reached; nothing of this request was done. Retry later";
+      case "database-unavailable" -> "The database cannot be reached; nothing of this request was done. Retry later";
+      default -> "A service this request needed failed while its transaction ended; it was rolled back. Retry later";
+    })).orElse(null);
   }
-
-  private static boolean brokerFailure(Throwable t) {
-    return t instanceof jakarta.jms.JMSException || t instanceof jakarta.jms.JMSRuntimeException
-        || t.getClass().getName().startsWith("org.apache.activemq.artemis.");
-  }
-
-  /** SQLSTATE class 08 (connection exception) or 57P01..03 (the server shut down or is starting). */
-  private static boolean databaseConnectionFailure(Throwable t) {
-    if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-      String state = sql.getSQLState();
-      return state.startsWith("08") || state.startsWith("57P0");
-    }
-    return false;
-  }
-
 
   /** The problem a domain outcome is, wherever it is reported (HTTP, WebSocket). */
   public static Problem problemOf(DropcartException d) {

@@ -1,0 +1,49 @@
+package org.dropcart.platform.infrastructure;
+
+import java.util.Optional;
+import org.dropcart.platform.domain.UnavailableException;
+
+/**
+ * Tells a failure caused by a backing service being away (the broker, the database) from any other:
+ * the first kind heals by itself once the service is back, so it is retried or answered with 503,
+ * never counted against the work that hit it.
+ */
+public final class Outages {
+  private Outages() {}
+
+  /** {@code broker-unavailable}, {@code database-unavailable} or {@code transaction-failed}; empty otherwise. */
+  public static Optional<String> kindOf(Throwable e) {
+    if (anyCause(e, t -> t instanceof UnavailableException u && u.kind().equals("broker-unavailable")
+        || t instanceof jakarta.jms.JMSException || t instanceof jakarta.jms.JMSRuntimeException
+        || t.getClass().getName().startsWith("org.apache.activemq.artemis."))) {
+      return Optional.of("broker-unavailable");
+    }
+    if (anyCause(e, Outages::lostDatabaseConnection)) {
+      return Optional.of("database-unavailable");
+    }
+    if (anyCause(e, t -> t instanceof jakarta.transaction.SystemException)) {
+      // The transaction manager could not end the transaction with one of its resources (it went
+      // away mid-request): the transaction was rolled back.
+      return Optional.of("transaction-failed");
+    }
+    return Optional.empty();
+  }
+
+  /** SQLSTATE class 08 (connection exception) or 57P01..03 (the server shut down or is starting). */
+  private static boolean lostDatabaseConnection(Throwable t) {
+    if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+      String state = sql.getSQLState();
+      return state.startsWith("08") || state.startsWith("57P0");
+    }
+    return false;
+  }
+
+  private static boolean anyCause(Throwable e, java.util.function.Predicate<Throwable> wanted) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (wanted.test(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
