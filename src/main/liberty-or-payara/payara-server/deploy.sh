@@ -196,7 +196,10 @@ batch_repository() {
     step delete-jdbc-connection-pool --cascade=true "$POOL"
   fi
   # shellcheck disable=SC2086  # the options are words, as on the command line
-  step create-jdbc-connection-pool $options "$POOL"
+  # Checked connections, all dropped once one is dead: jobs start again after a database restart.
+  step create-jdbc-connection-pool --isconnectvalidatereq=true --validationmethod=custom-validation \
+    --validationclassname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation \
+    --validateatmostonceperiod=2 --failconnection=true $options "$POOL"
   step create-jdbc-resource --connectionpoolid "$POOL" "$BATCH_RESOURCE"
   step set-batch-runtime-configuration --dataSourceLookupName "$BATCH_RESOURCE"
 }
