@@ -33,8 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * restart of Dropcart: the external broker (stopped for 20 s, then started again on its journal)
  * and PostgreSQL (every connection reset and new ones refused for 20 s). Four clients keep creating
  * uploads and finishing them throughout. While the service is gone a request that needs it is
- * refused with 503 and Retry-After (never a 500), requests that start once the outage is known are
- * refused at once, readiness is DOWN, and nothing acknowledged is lost: every upload finished with
+ * refused with 503 and Retry-After (never a 500), a request that starts during the outage is refused
+ * within seconds, readiness is DOWN, and nothing acknowledged is lost: every upload finished with
  * 204 becomes a stored file, and every upload refused is finished by its client once the service
  * is back: resumed from the offset HEAD reports, or sent again if it expired meanwhile.
  */
