@@ -9,6 +9,16 @@ package org.dropcart.platform.domain;
 public final class Failures {
   private Failures() {}
 
+  /** The first throwable in {@code e}'s cause chain (itself included) that {@code wanted} accepts, or null. */
+  public static Throwable causeMatching(Throwable e, java.util.function.Predicate<Throwable> wanted) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (wanted.test(t)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
   public static String describe(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {

@@ -1,6 +1,7 @@
 package org.dropcart.platform.infrastructure;
 
 import java.util.Optional;
+import org.dropcart.platform.domain.Failures;
 import org.dropcart.platform.domain.UnavailableException;
 
 /**
@@ -39,11 +40,15 @@ public final class Outages {
   }
 
   private static boolean anyCause(Throwable e, java.util.function.Predicate<Throwable> wanted) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (wanted.test(t)) {
-        return true;
-      }
-    }
-    return false;
+    return Failures.causeMatching(e, wanted) != null;
+  }
+
+  /** What a client is told for each kind of outage: nothing was done, and it may retry. */
+  public static String detail(String kind) {
+    return switch (kind) {
+      case "broker-unavailable" -> "The message broker cannot be reached; nothing of this request was done. Retry later";
+      case "database-unavailable" -> "The database cannot be reached; nothing of this request was done. Retry later";
+      default -> "A service this request needed failed while its transaction ended; it was rolled back. Retry later";
+    };
   }
 }

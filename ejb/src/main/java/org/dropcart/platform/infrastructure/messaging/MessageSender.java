@@ -9,6 +9,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.dropcart.platform.domain.UnavailableException;
+import org.dropcart.platform.infrastructure.Outages;
 
 /**
  * Sends JSON text messages to a queue inside the caller's JTA transaction: the message leaves only
@@ -47,8 +48,7 @@ public class MessageSender {
     try (JMSContext context = factory.createContext()) {
       send.accept(context);
     } catch (JMSRuntimeException e) {
-      throw new UnavailableException("broker-unavailable",
-          "The message broker cannot be reached; nothing of this request was done. Retry later", e);
+      throw new UnavailableException("broker-unavailable", Outages.detail("broker-unavailable"), e);
     }
   }
 

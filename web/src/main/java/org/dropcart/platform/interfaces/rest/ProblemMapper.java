@@ -115,11 +115,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
    * the failures that surface later, when the transaction enlists or ends.)
    */
   static Problem outage(Throwable e) {
-    return Outages.kindOf(e).map(kind -> Problem.of(503, kind, switch (kind) {
-      case "broker-unavailable" -> "The message broker cannot be reached; nothing of this request was done. Retry later";
-      case "database-unavailable" -> "The database cannot be reached; nothing of this request was done. Retry later";
-      default -> "A service this request needed failed while its transaction ended; it was rolled back. Retry later";
-    })).orElse(null);
+    return Outages.kindOf(e).map(kind -> Problem.of(503, kind, Outages.detail(kind))).orElse(null);
   }
 
   /** The problem a domain outcome is, wherever it is reported (HTTP, WebSocket). */
@@ -171,20 +167,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   /** JPA's, or the provider's own (EclipseLink wraps it at commit), anywhere in the chain. */
   private static boolean optimisticLockFailure(Throwable e) {
-    return causeMatching(e, t -> t instanceof jakarta.persistence.OptimisticLockException
+    return Failures.causeMatching(e, t -> t instanceof jakarta.persistence.OptimisticLockException
         || t.getClass().getSimpleName().equals("OptimisticLockException")) != null;
   }
 
   private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
-    return type.cast(causeMatching(e, type::isInstance));
-  }
-
-  private static Throwable causeMatching(Throwable e, java.util.function.Predicate<Throwable> wanted) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (wanted.test(t)) {
-        return t;
-      }
-    }
-    return null;
+    return type.cast(Failures.causeMatching(e, type::isInstance));
   }
 }
