@@ -2,8 +2,12 @@ package org.dropcart.function.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import org.dropcart.function.domain.FunctionProcesses;
 import org.dropcart.function.domain.PreloadPolicy;
 import org.dropcart.imports.domain.UnpackLimits;
@@ -43,14 +47,51 @@ public class FunctionSettings {
     return Duration.parse(text("dropcart.faas.dependency-timeout", "PT5M"));
   }
 
-  /** The limits of a call's process. */
+  /**
+   * The limits of a call's process, in the sandbox, without the network unless
+   * {@code dropcart.faas.call-network}.
+   */
   public FunctionProcesses.Limits limits() {
-    return limits(timeout());
+    return limits(timeout())
+        .in(sandbox().withNetwork(Boolean.parseBoolean(text("dropcart.faas.call-network", "false"))));
   }
 
-  /** The limits of a dependency step's process: a call's, with its own timeout. */
+  /**
+   * The limits of a dependency step's process: a call's, with its own timeout, and with the network
+   * (installing requirements may need a package index).
+   */
   public FunctionProcesses.Limits dependencyLimits() {
-    return limits(dependencyTimeout());
+    return limits(dependencyTimeout()).in(sandbox().withNetwork(true));
+  }
+
+  /** {@code dropcart.faas.sandbox} as configured (lower case), for the worker's presence. */
+  public String sandboxKind() {
+    return text("dropcart.faas.sandbox", "none").toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * What a function's processes see ({@code dropcart.faas.sandbox}): {@code none}, a plain process
+   * under the limits; {@code bwrap}, inside bubblewrap ({@code dropcart.faas.bwrap}), with
+   * {@code dropcart.faas.sandbox-read-only} (comma-separated paths) visible read-only besides the
+   * system's programs. Refuses another value, and a bwrap that is not an executable file.
+   */
+  public FunctionProcesses.Sandbox sandbox() {
+    String kind = sandboxKind();
+    switch (kind) {
+      case "none":
+        return FunctionProcesses.Sandbox.NONE;
+      case "bwrap":
+        Path bwrap = Path.of(text("dropcart.faas.bwrap", "/usr/bin/bwrap"));
+        if (!Files.isRegularFile(bwrap) || !Files.isExecutable(bwrap)) {
+          throw new IllegalStateException("dropcart.faas.sandbox is bwrap but " + bwrap
+              + " is not an executable file (install bubblewrap, or set dropcart.faas.bwrap)");
+        }
+        List<Path> readOnly = Arrays.stream(text("dropcart.faas.sandbox-read-only", "").split(","))
+            .map(String::trim).filter(p -> !p.isEmpty()).map(Path::of).toList();
+        return new FunctionProcesses.Sandbox(bwrap, false, readOnly);
+      default:
+        throw new IllegalArgumentException("dropcart.faas.sandbox is none or bwrap, not '" + kind + "'");
+    }
   }
 
   private FunctionProcesses.Limits limits(Duration timeout) {

@@ -21,13 +21,14 @@ import org.dropcart.function.application.FunctionCatalog;
 import org.dropcart.function.application.FunctionSettings;
 import org.dropcart.function.application.Invoker;
 import org.dropcart.platform.application.Caller;
+import org.dropcart.registry.application.PresenceView;
 import org.dropcart.registry.application.Registry;
 
 /**
  * This node's invocation workers as the rest of the system sees them. At start, calls a stopped
  * process of this node left RUNNING (a kill -9 mid-call) are queued again once or failed with the
  * reason. While it runs, the node keeps {@code faas/workers/{node}} in the registry under a lease of
- * {@code dropcart.faas.presence-ttl}, with its preload policy and worker count; a node that dies
+ * {@code dropcart.faas.presence-ttl}, with its preload policy, sandbox and worker count; a node that dies
  * disappears from there when the lease runs out.
  */
 @Singleton
@@ -35,7 +36,6 @@ import org.dropcart.registry.application.Registry;
 @DependsOn("DatabaseMigrations")
 public class FunctionWorkers {
   private static final Logger LOG = Logger.getLogger(FunctionWorkers.class.getName());
-  public static final String PRESENCE_PREFIX = "faas/workers/";
   private static final Caller SYSTEM = new Caller("system", "faas-workers", true);
 
   @Resource private TimerService timers;
@@ -81,9 +81,10 @@ public class FunctionWorkers {
     try {
       String value = Json.createObjectBuilder().add("node", invoker.node())
           .add("policy", invoker.policy().label()).add("workers", invoker.workers())
+          .add("sandbox", settings.sandboxKind())
           .add("timeout", settings.timeout().toString()).add("heartbeatAt", Instant.now().toString())
           .build().toString();
-      registry.put(PRESENCE_PREFIX + invoker.node(), value, settings.presenceTtl(), null, SYSTEM);
+      registry.put(PresenceView.WORKERS + invoker.node(), value, settings.presenceTtl(), null, SYSTEM);
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "Worker presence not written: {0}", e.toString());
     }
