@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.dropcart.support.Api;
 import org.dropcart.support.Browser;
 import org.dropcart.support.DropcartDeployment;
+import org.dropcart.support.Eventually;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -429,4 +430,32 @@ class WebPagesIT {
     }
   }
 
+  /**
+   * Issue 7: FaaS workers and external processors announce themselves in the registry under a
+   * lease, and the console lists what is present now; a processor whose lease is deleted is gone.
+   */
+  @Test
+  @Order(10)
+  void theConsoleListsTheWorkersAndProcessorsPresentNow() {
+    Api api = api();
+    String admin = api.adminToken();
+    String processor = Api.uniqueName("spectra");
+    Api.Reply put = api.put("api/registry/keys/processors/" + processor + "?ttl=PT2M",
+        "{\"pool\":\"" + POOL + "\",\"capacity\":3}", admin);
+    assertThat(put.status()).as(put.toString()).isEqualTo(201);
+    Eventually.await("the test node's FaaS workers present", Duration.ofSeconds(30),
+        () -> api.get("api/registry/keys/faas/workers/faas-test-node", admin).status(), s -> s == 200);
+    try (Browser admin1 = browser()) {
+      admin1.open("console/registry.xhtml");
+      admin1.signIn("admin", DropcartDeployment.ADMIN_PASSWORD);
+      admin1.open("console/registry.xhtml");
+      String present = admin1.text("present");
+      assertThat(present).contains("processor").contains(processor).contains("capacity 3").contains("pool " + POOL)
+          .contains("FaaS workers").contains("faas-test-node").contains("policy function").contains("workers 3");
+      admin1.screenshot("console-presence");
+      assertThat(api.delete("api/registry/keys/processors/" + processor, admin).status()).isEqualTo(204);
+      admin1.open("console/registry.xhtml");
+      assertThat(admin1.text("present")).doesNotContain(processor).contains("faas-test-node");
+    }
+  }
 }

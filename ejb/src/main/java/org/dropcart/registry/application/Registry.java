@@ -117,6 +117,16 @@ public class Registry {
   }
 
   /** The live keys under {@code prefix} (empty: all), in key order. */
+  /**
+   * What announces itself under a lease now (FaaS workers, external processors; see
+   * {@link PresenceView}), at most {@code limit} of each kind, in key order.
+   */
+  public List<PresenceView> present(int limit) {
+    Instant now = clock.instant();
+    return PresenceView.PREFIXES.stream().flatMap(prefix -> registry.under(prefix, now, 0, limit).stream()
+        .map(e -> PresenceView.of(prefix, EntryView.of(e)))).toList();
+  }
+
   public Page<EntryView> list(String prefix, PageRequest page) {
     String p = prefix == null || prefix.isEmpty() ? "" : RegistryKey.require("prefix", prefix);
     Instant now = clock.instant();
