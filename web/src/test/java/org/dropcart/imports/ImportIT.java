@@ -59,10 +59,14 @@ class ImportIT {
   private static final String PASSWORD = "import-password-1";
   private static final Instant T1 = Instant.parse("2026-10-01T08:00:00Z");
   private static final Instant T2 = Instant.parse("2026-10-01T08:09:00Z");
+  /** dropcart.imports.cache-ttl of the test server (arquillian.xml). */
+  private static final Duration CACHE_TTL = Duration.ofSeconds(10);
 
   private HttpServer server;
   private final Map<String, byte[]> served = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+  /** What /tagged/ received: every request, then those with If-None-Match, then those answered 304. */
+  private final List<String> taggedLog = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
   @BeforeEach
   void startServer() throws Exception {
@@ -76,6 +80,24 @@ class ImportIT {
         exchange.sendResponseHeaders(404, -1);
       } else {
         exchange.getResponseHeaders().add("ETag", "\"" + body.length + "\"");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+      }
+      exchange.close();
+    });
+    // A server that honours If-None-Match with a strong ETag of the content.
+    server.createContext("/tagged/", exchange -> {
+      String name = exchange.getRequestURI().getPath().substring("/tagged/".length());
+      byte[] body = served.get(name);
+      String etag = "\"" + java.util.HexFormat.of().formatHex(sha256(body)) + "\"";
+      String asked = exchange.getRequestHeaders().getFirst("If-None-Match");
+      exchange.getResponseHeaders().add("ETag", etag);
+      exchange.getResponseHeaders().add("Last-Modified", "Thu, 01 Oct 2026 08:00:00 GMT");
+      if (etag.equals(asked)) {
+        taggedLog.add("304");
+        exchange.sendResponseHeaders(304, -1);
+      } else {
+        taggedLog.add(asked == null ? "200" : "200 after If-None-Match");
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().write(body);
       }
@@ -118,6 +140,14 @@ class ImportIT {
   @AfterEach
   void stopServer() {
     server.stop(0);
+  }
+
+  private static byte[] sha256(byte[] body) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(body);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void redirect(HttpExchange exchange, String to) throws java.io.IOException {
@@ -309,6 +339,48 @@ class ImportIT {
 
     // Nothing of any of them reached the pool.
     assertThat(api.get("api/pools/" + pool + "/files", token).json().getInt("total")).isZero();
+  }
+
+  /**
+   * The cache after its time (dropcart.imports.cache-ttl, PT10S on the test server): the copy is
+   * revalidated with If-None-Match, a 304 keeps it (and restarts its time), and a file changed at
+   * the source is downloaded again and replaces it.
+   */
+  @Test
+  void afterTheCacheTimeTheCopyIsRevalidatedAndOnlyAChangedFileIsDownloadedAgain() throws Exception {
+    Api api = new Api(base);
+    String admin = api.adminToken();
+    String name = Api.uniqueName("revalidator");
+    String token = api.signUp(name, PASSWORD);
+    String pool = api.poolWith(admin, name);
+    String file = Api.uniqueName("tagged") + ".tar";
+    served.put(file, tar(Map.of("r.csv", T1)));
+
+    JsonObject first = imported(api, token, url("/tagged/" + file), pool, true, null);
+    assertThat(first.getBoolean("fromCache")).isFalse();
+    JsonObject within = imported(api, token, url("/tagged/" + file), pool, true, null);
+    assertThat(within.getBoolean("fromCache")).isTrue();
+    assertThat(taggedLog).containsExactly("200");
+
+    Thread.sleep(CACHE_TTL.plusMillis(500).toMillis());
+    JsonObject revalidated = imported(api, token, url("/tagged/" + file), pool, true, null);
+    assertThat(revalidated.getBoolean("fromCache")).isTrue();
+    assertThat(taggedLog).containsExactly("200", "304");
+    assertStored(api, token, revalidated, Map.of("r.csv", T1));
+
+    served.put(file, tar(Map.of("r.csv", T2, "s.csv", T2)));
+    JsonObject stillFresh = imported(api, token, url("/tagged/" + file), pool, true, null);
+    assertThat(stillFresh.getBoolean("fromCache")).as("the 304 restarted the copy's time").isTrue();
+    assertStored(api, token, stillFresh, Map.of("r.csv", T1));
+    Thread.sleep(CACHE_TTL.plusMillis(500).toMillis());
+    JsonObject changed = imported(api, token, url("/tagged/" + file), pool, true, null);
+    assertThat(changed.getBoolean("fromCache")).isFalse();
+    assertThat(taggedLog).containsExactly("200", "304", "200 after If-None-Match");
+    assertStored(api, token, changed, Map.of("r.csv", T2, "s.csv", T2));
+    JsonObject afterChange = imported(api, token, url("/tagged/" + file), pool, true, null);
+    assertThat(afterChange.getBoolean("fromCache")).isTrue();
+    assertStored(api, token, afterChange, Map.of("r.csv", T2, "s.csv", T2));
+    assertThat(taggedLog).hasSize(3);
   }
 
   @Test
