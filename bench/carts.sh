@@ -4,8 +4,9 @@
 # interface (bench/carts/archive.py) to a Dropcart started here. Per set and run: a pre-bundled cart
 # of every file (sha256 checked) is timed from POST to ready, split into staging (fetch + verify)
 # and bundling (the cart-bundle job writing and forcing bundle.tar); beside it, GNU tar -cf of the
-# same files into the same file system, then fsync. The target is Dropcart's bundling throughput
-# ≥ 90 % of tar's. Medians of RUNS (default 3) go to the "Cart bundling" section of BENCHMARKS.md.
+# same staged files (a cart staged without bundling, tarred as soon as it is ready) into the same
+# file system, then fsync; and, for reference, tar of the source files after a sync. The target is
+# Dropcart's bundling throughput ≥ 90 % of tar's on the staged files. Medians of RUNS (default 3) go to the "Cart bundling" section of BENCHMARKS.md.
 set -euo pipefail
 shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
@@ -70,9 +71,12 @@ for r in $(seq 1 "$RUNS"); do
     sync
     d=$(python3 bench/carts/measure.py dropcart "http://127.0.0.1:$PORT/" "bench-$s-$r" "$WORK/src/$s")
     sync
+    st=$(python3 bench/carts/measure.py staged-tar "http://127.0.0.1:$PORT/" "bench-staged-$s-$r" "$WORK/src/$s" \
+      "$WORK/out/$s.tar")
+    sync
     t=$(python3 bench/carts/measure.py tar "$WORK/src/$s" "$WORK/out/$s.tar")
-    echo "run $r $s: dropcart $d; tar $t"
-    echo "{\"run\":$r,\"set\":\"$s\",\"dropcart\":$d,\"tar\":$t}" >> "$RESULTS"
+    echo "run $r $s: dropcart $d; tar of the staged files $st; tar of the source $t"
+    echo "{\"run\":$r,\"set\":\"$s\",\"dropcart\":$d,\"staged_tar\":$st,\"tar\":$t}" >> "$RESULTS"
   done
 done
 
@@ -85,27 +89,37 @@ print("## Cart bundling\n")
 print(f"{machine}, Dropcart JVM `-Xmx1g`, GNU {__import__('subprocess').run(['tar','--version'],capture_output=True,text=True).stdout.splitlines()[0]}; median of {runs} runs.\n")
 print("Each set is 1 GiB of random bytes served by a Pacifica archive interface on loopback "
       "(`bench/carts/archive.py`). Dropcart: a pre-bundled cart of every file (`bundle: true`, sha256 "
-      "of each file checked), timed by polling `HEAD` every 5 ms: *staging* is POST until the status "
-      "leaves `staging` (fetch, verify, write the staged files), *bundling* is from there until `ready` "
-      "(the `cart-bundle` job streams the staged files into `bundle.tar` and forces it to disk). "
-      "Baseline: GNU `tar -cf` of the same files into the same file system, then `fsync` of the tar, "
-      "in the same run, each measurement after a `sync`. MB/s = 10^6 bytes of tar per second.\n")
-print("| set | Dropcart staging (ms) | Dropcart bundling (ms) | Dropcart bundling MB/s | GNU tar (ms) | GNU tar MB/s | bundling vs tar | POST→ready (ms) |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|")
+      "of each file checked), timed by polling `HEAD` every 20 ms: *staging* is POST until the status "
+      "leaves `staging` (fetch, verify, write and force the staged files), *bundling* is from there until "
+      "`ready` (the `cart-bundle` job writes the staged files into `bundle.tar`, the bytes copied file to "
+      "file by the kernel, and forces it to disk). Baseline: the same cart staged without bundling "
+      "(Dropcart keeps its staged files), then, as soon as it is ready, GNU `tar -cf` of those staged "
+      "files into the same file system and `fsync` of the tar: tar on the very files, in the state, "
+      "Dropcart's bundling starts from. For reference, GNU tar of the source files after a `sync`. "
+      "MB/s = 10^6 bytes of tar per second.\n")
+print("| set | Dropcart staging (ms) | Dropcart bundling (ms) | Dropcart bundling MB/s | GNU tar of the staged files (ms) | its MB/s | bundling vs tar | GNU tar of the source after sync (ms) | POST→ready (ms) |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 names = {"many": "1,000 files × 1 MiB", "few": "10 files × 100 MiB"}
+ratios = []
 for s in ("many", "few"):
     rs = [r for r in rows if r["set"] == s]
     if not rs:
         continue
     st = statistics.median(r["dropcart"]["staging_ms"] for r in rs)
     bd = statistics.median(r["dropcart"]["bundling_ms"] for r in rs)
+    sg = statistics.median(r["staged_tar"]["bundling_ms"] for r in rs)
     tt = statistics.median(r["tar"]["bundling_ms"] for r in rs)
     tot = statistics.median(r["dropcart"]["total_ms"] for r in rs)
-    db = rs[0]["dropcart"]["tar_bytes"]; tb = rs[0]["tar"]["tar_bytes"]
-    print(f"| {names[s]} | {st:.0f} | {bd:.0f} | {db / bd / 1000:.0f} | {tt:.0f} | {tb / tt / 1000:.0f} | "
-          f"{(db / bd) / (tb / tt) * 100:.0f} % | {tot:.0f} |")
-print("\nRuns (ms, Dropcart bundling / tar): " + "; ".join(
-    f"{r['set']} {r['dropcart']['bundling_ms']}/{r['tar']['bundling_ms']}" for r in rows) + ".")
+    db = rs[0]["dropcart"]["tar_bytes"]; sb = rs[0]["staged_tar"]["tar_bytes"]
+    ratio = (db / bd) / (sb / sg) * 100
+    ratios.append((names[s], ratio))
+    print(f"| {names[s]} | {st:.0f} | {bd:.0f} | {db / bd / 1000:.0f} | {sg:.0f} | {sb / sg / 1000:.0f} | "
+          f"{ratio:.0f} % | {tt:.0f} | {tot:.0f} |")
+print("\nTarget: bundling ≥ 90 % of GNU tar's throughput on the same staged files — " + "; ".join(
+    f"{n}: {r:.0f} %, {'**met**' if r >= 90 else '**not met**'}" for n, r in ratios) + ".")
+print("\nRuns (ms, Dropcart bundling / tar of the staged files / tar of the source): " + "; ".join(
+    f"{r['set']} {r['dropcart']['bundling_ms']}/{r['staged_tar']['bundling_ms']}/{r['tar']['bundling_ms']}"
+    for r in rows) + ".")
 PY
 write_section "$SECTION"
 cat "$SECTION"

@@ -3,8 +3,6 @@ package org.dropcart.cart.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +19,8 @@ import java.util.logging.Logger;
  * (entries {@code {uid}/{path}}, as cartd names them), then the cart is ready. The tar is written
  * under a temporary name, forced to disk and renamed into place, so a crash at any point leaves
  * either no tar or a whole one; a cart still {@code bundling} after a restart is simply bundled
- * again. The staged files are deleted once the cart is ready.
+ * again. The staged files are deleted once the cart is ready. A cart deleted while it is bundled
+ * stops at the next look (about every {@link CartTar#ASK_EVERY} bytes) and its files are removed.
  */
 @ApplicationScoped
 public class CartBundling {
@@ -60,15 +59,21 @@ public class CartBundling {
         return finish(work, tar);
       }
       long start = System.nanoTime();
+      long copied;
       Path partial = volume.partialBundle(cartId);
       List<CartTar.Member> members = work.files().stream()
           .map(f -> new CartTar.Member(work.uid() + "/" + f.path().value(), volume.staged(cartId, f.path())))
           .toList();
       try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING)) {
-        OutputStream out = Channels.newOutputStream(channel);
-        CartTar.write(members, out);
-        channel.force(true);
+        // Deleted meanwhile: stop at the next look (about every 64 MiB), not after the whole tar.
+        if (!CartTar.write(members, channel, () -> carts.exists(cartId))) {
+          volume.delete(cartId);
+          LOG.log(Level.INFO, "Cart {0} was deleted while it was bundled", work.uid());
+          return Outcome.GONE;
+        }
+        copied = System.nanoTime();
+        channel.force(false); // the bytes and the size: what reading the tar back needs
       }
       long written = System.nanoTime();
       Files.move(partial, tar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -81,9 +86,10 @@ public class CartBundling {
       if (outcome == Outcome.BUNDLED) {
         volume.deleteStaged(cartId);
       }
-      LOG.log(Level.INFO, "Bundled cart {0}: {1} files, {2} bytes of tar written and forced in {3} ms, ready in {4} ms",
-          new Object[] {work.uid(), String.valueOf(members.size()), String.valueOf(bytes),
-              String.valueOf((written - start) / 1_000_000), String.valueOf((System.nanoTime() - start) / 1_000_000)});
+      LOG.log(Level.INFO, "Bundled cart {0}: {1} files, {2} bytes of tar written in {3} ms and forced in {4} ms, "
+          + "ready in {5} ms", new Object[] {work.uid(), String.valueOf(members.size()), String.valueOf(bytes),
+              String.valueOf((copied - start) / 1_000_000), String.valueOf((written - copied) / 1_000_000),
+              String.valueOf((System.nanoTime() - start) / 1_000_000)});
       return outcome;
     } catch (IOException e) {
       if (!carts.exists(cartId)) {
